@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/index.ts';
+import type { Bus } from '../bus/index.ts';
+import type { OutboxRecord } from './index.ts';
+
+/**
+ * How a subscriber gets events:
+ * - once: exactly one node handles each event, inside a transaction that also records a receipt,
+ *   so a replay after a crash never applies the same event twice. Write only through the given tx.
+ * - atLeastOnce: one node handles it, no receipt (e.g. socket fan-out: clients drop duplicates by id).
+ * - everyNode: every node handles it, through the bus (e.g. swapping a retrained model into memory).
+ */
+export type Subscriber<E extends OutboxRecord = OutboxRecord> =
+  | { name: string; delivery: 'once'; events: readonly string[]; handle(events: E[], tx: Tx): Promise<void> }
+  | { name: string; delivery: 'atLeastOnce' | 'everyNode'; events: readonly string[]; handle(events: E[]): Promise<void> };
+
+export interface Dispatcher {
+  /** Deliver what is committed and not yet published, soon. Called after every commit. */
+  kick(): void;
+  /** Deliver everything pending now (tests, shutdown). */
+  drain(): Promise<void>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+type Logger = { error(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void };
+
+const BATCH = 200;
+
+const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+const LEASE_SECONDS = 30;
+
+export function createDispatcher(deps: {
+  db: Database;
+  bus: Bus;
+  subscribers: readonly Subscriber[];
+  log: Logger;
+  pollMs?: number;
+}): Dispatcher {
+  const { db, bus, log } = deps;
+  const direct = deps.subscribers.filter((s) => s.delivery !== 'everyNode');
+  const everyNode = deps.subscribers.filter((s) => s.delivery === 'everyNode');
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  bus.subscribe(async (records) => {
+    for (const subscriber of everyNode) {
+      const mine = records.filter((r) => subscriber.events.includes(r.name));
+      if (mine.length === 0) continue;
+      try {
+        await (subscriber.handle as (events: OutboxRecord[]) => Promise<void>)(mine);
+      } catch (error) {
+        log.error({ err: error, subscriber: subscriber.name }, 'everyNode subscriber failed');
+      }
+    }
+  });
+
+  async function claim(): Promise<OutboxRecord[]> {
+    const result = await db.sql.execute<{ id: string; workspace_id: string | null; name: string; payload: unknown; created_at: Date }>(sql`
+      update outbox set claimed_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
+      where id in (
+        select id from outbox
+        where published_at is null and (claimed_until is null or claimed_until < now())
+        order by id limit ${BATCH} for update skip locked)
+      returning id, workspace_id, name, payload, created_at`);
+    return result.rows
+      .map((r) => ({ id: r.id, workspaceId: r.workspace_id, name: r.name, payload: r.payload, at: new Date(r.created_at) }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  async function deliver(subscriber: Subscriber, records: OutboxRecord[]): Promise<void> {
+    if (subscriber.delivery !== 'once') return subscriber.handle(records);
+    await db.sql.transaction(async (tx) => {
+      const ids = records.map((r) => r.id);
+      const fresh = await tx.execute<{ event_id: string }>(sql`
+        insert into event_receipts (event_id, subscriber, handled_at)
+        select unnest(${uuidArray(ids)}), ${subscriber.name}, now()
+        on conflict do nothing returning event_id`);
+      const freshIds = new Set(fresh.rows.map((r) => r.event_id));
+      const todo = records.filter((r) => freshIds.has(r.id));
+      if (todo.length > 0) await subscriber.handle(todo, tx);
+    });
+  }
+
+  async function runOnce(): Promise<number> {
+    const records = await claim();
+    if (records.length === 0) return 0;
+    const failed = new Map<string, string>();
+    for (const subscriber of direct) {
+      const mine = records.filter((r) => subscriber.events.includes(r.name) && !failed.has(r.id));
+      if (mine.length === 0) continue;
+      try {
+        await deliver(subscriber, mine);
+      } catch (error) {
+        log.error({ err: error, subscriber: subscriber.name }, 'subscriber failed; its events will be retried');
+        for (const r of mine) failed.set(r.id, `${subscriber.name}: ${String((error as Error).message ?? error)}`);
+      }
+    }
+    const delivered = records.filter((r) => !failed.has(r.id));
+    if (delivered.length > 0) {
+      await bus.publish(delivered);
+      await db.sql.execute(sql`update outbox set published_at = now(), last_error = null
+        where id = any(${uuidArray(delivered.map((r) => r.id))})`);
+    }
+    for (const [id, reason] of failed) {
+      // Back off: the lease (claimed_until) is pushed out, then any node picks it up again.
+      await db.sql.execute(sql`update outbox set last_error = ${reason},
+        claimed_until = now() + make_interval(secs => least(300, power(2, attempts)::int)) where id = ${id}`);
+    }
+    return records.length;
+  }
+
+  async function loop(): Promise<void> {
+    do {
+      again = false;
+      try {
+        while ((await runOnce()) === BATCH && !stopped);
+      } catch (error) {
+        if (!stopped) log.warn({ err: error }, 'outbox dispatch failed; retrying on the next tick');
+      }
+    } while (again && !stopped);
+  }
+
+  function drain(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = loop().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    kick() {
+      if (stopped) return;
+      if (running) again = true;
+      else setImmediate(() => void drain());
+    },
+    drain: async () => {
+      await drain();
+      if (running) await running;
+    },
+    start() {
+      stopped = false;
+      const every = deps.pollMs ?? 1_000;
+      timer = setInterval(() => void drain(), every);
+      timer.unref();
+      void drain();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      stopped = true;
+      if (running) await running;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+
+/**
+ * A route as data: domains describe their HTTP surface without importing the web framework;
+ * the http layer mounts every spec (validation, policy, OpenAPI, errors) in one place.
+ */
+export type Principal =
+  | { kind: 'user'; userId: string; workspaceId: string; role: string; email: string; sessionId: string }
+  | { kind: 'customer'; workspaceId: string; contactId: string; conversationId: string }
+  | { kind: 'anonymous' };
+
+export type CookieOptions = { maxAgeSeconds?: number; httpOnly?: boolean; path?: string };
+
+export type RouteContext<P, Q, B> = {
+  params: P;
+  query: Q;
+  body: B;
+  principal: Principal;
+  ip: string;
+  userAgent: string | null;
+  requestId: string;
+  headers: Record<string, string | string[] | undefined>;
+  setStatus(code: number): void;
+  setCookie(name: string, value: string, options?: CookieOptions): void;
+  clearCookie(name: string): void;
+};
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type RouteSpec<P extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined, R extends Schema = Schema> = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  summary: string;
+  tags: string[];
+  /** Who may call it: 'public', 'customer' (a widget session), or a permission a user's role must grant. */
+  policy: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The success status and body; errors are always the shared ErrorBody. */
+  status?: number;
+  response: R;
+  /** Body content types besides JSON the route accepts (e.g. application/x-ndjson). */
+  consumes?: string[];
+  handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<z.input<R>>;
+};
+
+export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, R extends Schema = Schema>(
+  spec: RouteSpec<P, Q, B, R>,
+): RouteSpec {
+  return spec as unknown as RouteSpec;
+}

@@ -1,0 +1,4 @@
+// Shapes shared by the server, the console and the widget: the API and socket events.
+export * from './errors.ts';
+export * from './accounts.ts';
+export * from './platform.ts';

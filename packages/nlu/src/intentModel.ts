@@ -1,0 +1,156 @@
+import { fitTemperature, scopeSignals, tuneScopeThresholds, type HeldOut, type ScopeThresholds } from './calibration.ts';
+import { extractFeatures } from './features.ts';
+import { seededRandom, shuffled } from './seededRandom.ts';
+import { defaultSoftmaxTraining, linearScores, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmaxRegression.ts';
+import { fitVocabulary, vectorize, type SparseVector, type Vocabulary } from './vectorizer.ts';
+
+export type LabelledText = { text: string; label: string | number };
+export type IntentCandidate = { intent: string; score: number };
+export type IntentPrediction = { intent: string | null; confidence: number; outOfScope: boolean; candidates: IntentCandidate[] };
+
+export type IntentStats = {
+  examples: number;
+  labels: number;
+  features: number;
+  trainMs: number;
+  createdAt: string | null;
+  temperature: number;
+  thresholds: ScopeThresholds;
+  /** examples of the background (out-of-scope) class the model learned, 0 when none */
+  backgroundExamples: number;
+};
+
+export type IntentTrainingOptions = {
+  seed?: number;
+  epochs?: number;
+  /** stamped into the stats as given; training never reads the clock for it */
+  createdAt?: string;
+  /** texts known to be out of scope: learned as a background class and used to tune the thresholds */
+  outOfScopeExamples?: readonly string[];
+  /** share of correctly answered in-scope examples the out-of-scope rule may reject (default 1%) */
+  rejectionBudget?: number;
+  /** clock for trainMs only; defaults to performance.now */
+  now?: () => number;
+};
+
+export interface IntentModel {
+  readonly version: string;
+  readonly stats: IntentStats;
+  classify(text: string, k?: number): IntentPrediction;
+  labels(): string[];
+}
+
+export const INTENT_MODEL_VERSION = 'lingxi-intent/1';
+
+/** The trained parts of an intent model, as saved and loaded. */
+export type IntentParts = { labelNames: string[]; vocabulary: Vocabulary; weights: LinearWeights; stats: IntentStats };
+
+export class IntentClassifier implements IntentModel {
+  readonly version = INTENT_MODEL_VERSION;
+  readonly stats: IntentStats;
+  constructor(readonly parts: IntentParts) {
+    this.stats = parts.stats;
+  }
+
+  labels(): string[] {
+    return this.parts.labelNames.slice();
+  }
+
+  /** Logits of normalized-feature vector; exposed for fusion with retrieval. */
+  vectorOf(text: string): SparseVector {
+    return vectorize(extractFeatures(text), this.parts.vocabulary);
+  }
+
+  classify(text: string, k = 3): IntentPrediction {
+    const { labelNames, weights, stats } = this.parts;
+    const x = this.vectorOf(text);
+    const logits = linearScores(weights, x);
+    const signals = scopeSignals(logits, stats.temperature, labelNames.length);
+    const probs = softmaxInPlace(logits, stats.temperature);
+    const candidates = labelNames
+      .map((intent, c) => ({ intent, score: probs[c] ?? 0 }))
+      .sort((a, b) => b.score - a.score || (a.intent < b.intent ? -1 : 1))
+      .slice(0, k);
+    const outOfScope = x.index.length === 0 || signals.top >= labelNames.length
+      || signals.maxProb < stats.thresholds.maxProb || signals.energy < stats.thresholds.energy;
+    const best = candidates[0];
+    return { intent: outOfScope || !best ? null : best.intent, confidence: x.index.length === 0 ? 0 : signals.maxProb, outOfScope, candidates };
+  }
+}
+
+type Fitted = { vocabulary: Vocabulary; weights: LinearWeights };
+
+function fit(texts: readonly string[], classes: Int32Array, classCount: number, seed: number, epochs: number): Fitted {
+  const bags = texts.map((t) => extractFeatures(t));
+  const vocabulary = fitVocabulary(bags);
+  const xs = bags.map((b) => vectorize(b, vocabulary));
+  const weights = trainSoftmax(xs, classes, classCount, vocabulary.hashes.length, { ...defaultSoftmaxTraining, seed, epochs });
+  return { vocabulary, weights };
+}
+
+/**
+ * Holds out a fifth of the labels (as stand-ins for unseen topics) and a fifth of the rest's
+ * examples, trains on what is left, and fits temperature and out-of-scope thresholds there.
+ */
+function calibrate(texts: string[], classes: Int32Array, labelCount: number, background: string[], seed: number, epochs: number, budget: number): { temperature: number; thresholds: ScopeThresholds } {
+  const random = seededRandom(seed + 1);
+  const heldLabels = new Set(shuffled([...Array(labelCount).keys()], random).slice(0, Math.floor(labelCount / 5)));
+  const kept = [...Array(labelCount).keys()].filter((c) => !heldLabels.has(c));
+  const remap = new Map(kept.map((c, i) => [c, i]));
+  const trainTexts: string[] = [];
+  const trainClasses: number[] = [];
+  const devTexts: string[] = [];
+  const devTruth: number[] = [];
+  const seen = new Map<number, number>();
+  texts.forEach((text, i) => {
+    const c = classes[i] ?? 0;
+    const local = remap.get(c);
+    if (local === undefined) { devTexts.push(text); devTruth.push(-1); return; }
+    const n = (seen.get(c) ?? 0) + 1;
+    seen.set(c, n);
+    // every fifth example of a label is held out, the first always trains
+    if (n % 5 === 0) { devTexts.push(text); devTruth.push(local); } else { trainTexts.push(text); trainClasses.push(local); }
+  });
+  const half = Math.ceil(background.length / 2);
+  background.forEach((text, i) => {
+    if (i < half) { trainTexts.push(text); trainClasses.push(kept.length); } else { devTexts.push(text); devTruth.push(-1); }
+  });
+  const classCount = kept.length + (half > 0 ? 1 : 0);
+  const model = fit(trainTexts, Int32Array.from(trainClasses), classCount, seed, epochs);
+  const heldOut: HeldOut[] = devTexts.map((text, i) => ({
+    logits: linearScores(model.weights, vectorize(extractFeatures(text), model.vocabulary)),
+    truth: devTruth[i] ?? -1,
+  }));
+  const temperature = fitTemperature(heldOut);
+  return { temperature, thresholds: tuneScopeThresholds(heldOut, temperature, kept.length, budget) };
+}
+
+// Below this the held-out splits are too small to tune anything: fall back to fixed rules.
+const MIN_EXAMPLES_TO_TUNE = 40;
+const MIN_LABELS_TO_TUNE = 5;
+const DEFAULT_THRESHOLDS: ScopeThresholds = { maxProb: 0.25, energy: -Infinity };
+
+export function trainIntentModel(examples: readonly LabelledText[], options: IntentTrainingOptions = {}): IntentModel {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const seed = options.seed ?? 7;
+  const epochs = options.epochs ?? 8;
+  const labelNames = [...new Set(examples.map((e) => String(e.label)))].sort();
+  const index = new Map(labelNames.map((l, i) => [l, i]));
+  const texts = examples.map((e) => e.text);
+  const classes = Int32Array.from(examples, (e) => index.get(String(e.label)) ?? 0);
+  const background = [...(options.outOfScopeExamples ?? [])];
+  const tunable = examples.length >= MIN_EXAMPLES_TO_TUNE && labelNames.length >= MIN_LABELS_TO_TUNE;
+  const { temperature, thresholds } = tunable
+    ? calibrate(texts, classes, labelNames.length, background, seed, epochs, options.rejectionBudget ?? 0.01)
+    : { temperature: 1, thresholds: DEFAULT_THRESHOLDS };
+  const allTexts = texts.concat(background);
+  const allClasses = Int32Array.from([...classes, ...background.map(() => labelNames.length)]);
+  const { vocabulary, weights } = fit(allTexts, allClasses, labelNames.length + (background.length > 0 ? 1 : 0), seed, epochs);
+  const stats: IntentStats = {
+    examples: examples.length, labels: labelNames.length, features: vocabulary.hashes.length,
+    trainMs: Math.round(now() - started), createdAt: options.createdAt ?? null,
+    temperature, thresholds, backgroundExamples: background.length,
+  };
+  return new IntentClassifier({ labelNames, vocabulary, weights, stats });
+}

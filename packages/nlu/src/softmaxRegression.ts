@@ -1,0 +1,92 @@
+import { seededRandom, shuffled } from './seededRandom.ts';
+import type { SparseVector } from './vectorizer.ts';
+
+/** Multinomial logistic regression weights: one row of `classes` floats per feature. */
+export type LinearWeights = { classes: number; features: number; weights: Float32Array; bias: Float32Array };
+
+export type SoftmaxTraining = {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+  /** per-example weights (e.g. to balance classes); 1 when absent */
+  exampleWeights?: Float32Array;
+};
+
+export const defaultSoftmaxTraining: SoftmaxTraining = { epochs: 12, learningRate: 0.4, l2: 1e-6, seed: 7 };
+
+// Gradients smaller than this are skipped: after a few epochs most classes are settled for
+// most examples, which makes an epoch several times cheaper.
+const GRADIENT_FLOOR = Number(process.env.GF ?? 1e-3);
+
+/** Raw class scores (logits) of one vector. */
+export function linearScores(model: LinearWeights, x: SparseVector, out = new Float64Array(model.classes)): Float64Array {
+  const { classes, weights, bias } = model;
+  const { index, value } = x;
+  for (let c = 0; c < classes; c++) out[c] = bias[c]!;
+  for (let k = 0; k < index.length; k++) {
+    const row = index[k]! * classes;
+    const v = value[k]!;
+    for (let c = 0; c < classes; c++) out[c]! += weights[row + c]! * v;
+  }
+  return out;
+}
+
+/** Softmax of logits / temperature, in place. */
+export function softmaxInPlace(scores: Float64Array, temperature = 1): Float64Array {
+  let max = -Infinity;
+  for (const s of scores) if (s > max) max = s;
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) {
+    const e = Math.exp(((scores[c] ?? 0) - max) / temperature);
+    scores[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] ?? 0) / sum;
+  return scores;
+}
+
+/** AdaGrad over sparse rows, deterministic for a given seed and example order. */
+export function trainSoftmax(xs: readonly SparseVector[], ys: Int32Array, classes: number, features: number, options: SoftmaxTraining = defaultSoftmaxTraining): LinearWeights {
+  const model: LinearWeights = { classes, features, weights: new Float32Array(features * classes), bias: new Float32Array(classes) };
+  const { weights, bias } = model;
+  const squared = new Float32Array(features * classes);
+  const biasSquared = new Float32Array(classes);
+  const random = seededRandom(options.seed);
+  const order = xs.map((_, i) => i);
+  const scores = new Float64Array(classes);
+  const gradient = new Float64Array(classes);
+  const touched = new Int32Array(classes);
+  const { learningRate, l2 } = options;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (const i of shuffled(order, random)) {
+      const x = xs[i] as SparseVector;
+      const y = ys[i] ?? 0;
+      const weight = options.exampleWeights?.[i] ?? 1;
+      softmaxInPlace(linearScores(model, x, scores));
+      for (let c = 0; c < classes; c++) gradient[c] = ((scores[c] ?? 0) - (c === y ? 1 : 0)) * weight;
+      for (let c = 0; c < classes; c++) {
+        const g = gradient[c] ?? 0;
+        if (Math.abs(g) < GRADIENT_FLOOR) continue;
+        biasSquared[c] = (biasSquared[c] ?? 0) + g * g;
+        bias[c] = (bias[c] ?? 0) - (learningRate * g) / Math.sqrt((biasSquared[c] ?? 0) + 1e-8);
+      }
+      let active = 0;
+      for (let c = 0; c < classes; c++) if (Math.abs(gradient[c]!) >= GRADIENT_FLOOR) touched[active++] = c;
+      for (let k = 0; k < x.index.length; k++) {
+        const row = x.index[k]! * classes;
+        const v = x.value[k]!;
+        for (let a = 0; a < active; a++) {
+          const c = touched[a]!;
+          const at = row + c;
+          const w = weights[at]!;
+          const g = gradient[c]! * v + l2 * w;
+          const s = squared[at]! + g * g;
+          squared[at] = s;
+          weights[at] = w - (learningRate * g) / Math.sqrt(s + 1e-8);
+        }
+      }
+    }
+  }
+  return model;
+}

@@ -1,0 +1,60 @@
+import type { FeatureBag } from './features.ts';
+
+/** Sparse vector over a fitted vocabulary; indices are vocabulary positions. */
+export type SparseVector = { index: Int32Array; value: Float32Array; coverage: number };
+
+/** A fitted vocabulary: feature hashes in a fixed order and their inverse document frequency. */
+export type Vocabulary = { hashes: Uint32Array; idf: Float32Array; lookup: Map<number, number> };
+
+/** Keeps features seen in at least minDf examples, in ascending hash order so fitting is stable. */
+export function fitVocabulary(bags: readonly FeatureBag[], minDf = 1): Vocabulary {
+  const df = new Map<number, number>();
+  for (const bag of bags) for (const h of bag.keys()) df.set(h, (df.get(h) ?? 0) + 1);
+  const kept = [...df].filter(([, n]) => n >= minDf).map(([h]) => h).sort((a, b) => a - b);
+  const hashes = Uint32Array.from(kept);
+  const idf = new Float32Array(hashes.length);
+  const n = bags.length;
+  hashes.forEach((h, i) => { idf[i] = Math.log((1 + n) / (1 + (df.get(h) ?? 0))) + 1; });
+  return vocabularyOf(hashes, idf);
+}
+
+export function vocabularyOf(hashes: Uint32Array, idf: Float32Array): Vocabulary {
+  const lookup = new Map<number, number>();
+  hashes.forEach((h, i) => lookup.set(h, i));
+  return { hashes, idf, lookup };
+}
+
+/**
+ * Sublinear tf × idf, L2-normalized. Coverage is the share of the message's features the
+ * vocabulary knows: gibberish has almost none, which is itself an out-of-scope signal.
+ */
+export function vectorize(bag: FeatureBag, vocabulary: Vocabulary): SparseVector {
+  const index: number[] = [];
+  const value: number[] = [];
+  let known = 0;
+  let norm = 0;
+  for (const [h, count] of bag) {
+    const i = vocabulary.lookup.get(h);
+    if (i === undefined) continue;
+    known++;
+    const v = (1 + Math.log(count)) * (vocabulary.idf[i] ?? 1);
+    index.push(i);
+    value.push(v);
+    norm += v * v;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return {
+    index: Int32Array.from(index),
+    value: Float32Array.from(value, (v) => v * scale),
+    coverage: bag.size > 0 ? known / bag.size : 0,
+  };
+}
+
+/** Cosine of two L2-normalized sparse vectors. */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  const weights = new Map<number, number>();
+  a.index.forEach((i, k) => weights.set(i, a.value[k] ?? 0));
+  let dot = 0;
+  b.index.forEach((i, k) => { dot += (weights.get(i) ?? 0) * (b.value[k] ?? 0); });
+  return dot;
+}
