@@ -99,6 +99,12 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
       declarePublic(widget);
       await widget.register(fastifyStatic, { root: widgetRoot, prefix: '/widget/', decorateReply: false });
     });
+    await app.register(async (demo) => {
+      declarePublic(demo);
+      await demo.register(fastifyStatic, { root: widgetRoot, serve: false });
+      // A demo shop page with the widget embedded, as a customer's site would have it.
+      demo.get('/demo', (_req, reply) => reply.sendFile('demo.html'));
+    });
   }
   if (consoleRoot && existsSync(consoleRoot)) {
     await app.register(async (site) => {

@@ -23,14 +23,12 @@ export function memoryBus(): Bus {
   };
 }
 
-const CHANNEL = 'lingxi:events';
-
-export async function redisBus(url: string): Promise<Bus> {
+export async function redisBus(url: string, channel = 'lingxi:events'): Promise<Bus> {
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const subscriber = new Redis(url, { lazyConnect: true });
   await Promise.all([publisher.connect(), subscriber.connect()]);
   const handlers: Array<(records: OutboxRecord[]) => Promise<void>> = [];
-  await subscriber.subscribe(CHANNEL);
+  await subscriber.subscribe(channel);
   subscriber.on('message', (_channel: string, text: string) => {
     const records = (JSON.parse(text) as Array<OutboxRecord & { at: string }>).map((r) => ({ ...r, at: new Date(r.at) }));
     for (const handler of handlers) void handler(records);
@@ -38,7 +36,7 @@ export async function redisBus(url: string): Promise<Bus> {
   return {
     kind: 'redis',
     async publish(records) {
-      await publisher.publish(CHANNEL, JSON.stringify(records));
+      await publisher.publish(channel, JSON.stringify(records));
     },
     subscribe(handler) {
       handlers.push(handler);
