@@ -21,13 +21,16 @@ export function scopeSignals(logits: Float64Array, temperature: number, inScopeC
   return { maxProb, energy, top };
 }
 
-/** Temperature minimizing the negative log-likelihood of in-scope held-out predictions. */
+// Fewer held-out examples than this and a fitted temperature mostly fits noise.
+const MIN_TO_FIT_TEMPERATURE = 30;
+
+/** Temperature in [0.25, 4] minimizing the negative log-likelihood of in-scope held-out predictions. */
 export function fitTemperature(heldOut: readonly HeldOut[]): number {
   const inScope = heldOut.filter((h) => h.truth >= 0);
-  if (inScope.length === 0) return 1;
+  if (inScope.length < MIN_TO_FIT_TEMPERATURE) return 1;
   let best = 1;
   let bestLoss = Infinity;
-  for (let step = -30; step <= 30; step++) {
+  for (let step = -14; step <= 14; step++) {
     const t = Math.exp(step * 0.1);
     let loss = 0;
     for (const h of inScope) {

@@ -12,7 +12,7 @@ const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/gu;
 const LANDLINE = /(?<!\d)(?:0\d{2,3}-\d{7,8}|\(0\d{2,3}\)\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)/gu;
 const INTERNATIONAL = /(?<![\w+])\+(?!86)\d{1,3}[- ]?\d{2,4}(?:[- ]?\d{2,4}){1,3}(?!\d)/gu;
 const ID_CARD = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/gu;
-const BANK_CARD = /(?<!\d)\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,7})(?!\d)/gu;
+const BANK_CARD = /(?<!\d)\d{4}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?(?!\d)/gu;
 const CN_NUMBER = '[零〇一二两三四五六七八九十百千万亿点]+';
 const AMOUNT = new RegExp(
   String.raw`(?:[¥￥$]|RMB|USD|CNY)\s?\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?\s?(?:元|块钱|块|RMB|USD|CNY|美元|dollars?|yuan)|${CN_NUMBER}(?:元|块钱|块)`,

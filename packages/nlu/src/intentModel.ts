@@ -134,7 +134,8 @@ export function trainIntentModel(examples: readonly LabelledText[], options: Int
   const now = options.now ?? (() => performance.now());
   const started = now();
   const seed = options.seed ?? 7;
-  const epochs = options.epochs ?? 8;
+  // small knowledge bases get more passes: they are cheap and otherwise stay under-fitted
+  const epochs = options.epochs ?? Math.min(40, Math.max(8, Math.ceil(4000 / Math.max(1, examples.length))));
   const labelNames = [...new Set(examples.map((e) => String(e.label)))].sort();
   const index = new Map(labelNames.map((l, i) => [l, i]));
   const texts = examples.map((e) => e.text);

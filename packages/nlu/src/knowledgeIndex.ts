@@ -43,6 +43,7 @@ type Posting = { units: Int32Array; tf: Float32Array; idf: number };
 class InvertedIndex implements KnowledgeIndex {
   readonly size: number;
   private readonly scores: Float32Array;
+  private readonly unseenIdf: number;
   constructor(
     private readonly docs: readonly KnowledgeDoc[],
     private readonly units: readonly Unit[],
@@ -51,24 +52,25 @@ class InvertedIndex implements KnowledgeIndex {
   ) {
     this.size = docs.length;
     this.scores = new Float32Array(units.length);
+    this.unseenIdf = Math.log(1 + (units.length + 0.5) / 0.5);
   }
 
   search(query: string, k = 5): KnowledgeHit[] {
     const terms = retrievalTerms(query);
     const touched: number[] = [];
-    const scores = this.scores.fill(0, 0, 0) && this.scores; // reused buffer, cleared below via `touched`
+    const scores = this.scores; // a scratch buffer reused by every search; cleared below via `touched`
     let ideal = 0;
-    for (const [term, qtf] of terms) {
+    for (const term of terms.keys()) {
       const posting = this.postings.get(term);
-      if (!posting) { ideal += 1.5 * qtf; continue; } // unknown words still count as unmatched weight
-      ideal += posting.idf * qtf;
+      if (!posting) { ideal += this.unseenIdf; continue; } // words no entry has still count as unmatched weight
+      ideal += posting.idf;
       for (let i = 0; i < posting.units.length; i++) {
         const u = posting.units[i] ?? 0;
         const unit = this.units[u] as Unit;
         const tf = posting.tf[i] ?? 0;
         const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + (B * unit.length) / this.averageLength));
         if (scores[u] === 0) touched.push(u);
-        scores[u] = (scores[u] ?? 0) + posting.idf * Math.min(qtf, tf) * norm / Math.min(qtf, tf);
+        scores[u] = (scores[u] ?? 0) + posting.idf * norm;
       }
     }
     const best = new Map<number, { score: number; question: number; answer: number }>();

@@ -4,8 +4,8 @@ import * as OpenCC from 'opencc-js';
 let toSimplified: ((text: string) => string) | undefined;
 
 function simplify(text: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return toSimplified(text);
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  return convert(text);
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -4,7 +4,7 @@ import type { FeatureBag } from './features.ts';
 export type SparseVector = { index: Int32Array; value: Float32Array; coverage: number };
 
 /** A fitted vocabulary: feature hashes in a fixed order and their inverse document frequency. */
-export type Vocabulary = { hashes: Uint32Array; idf: Float32Array; lookup: Map<number, number> };
+export type Vocabulary = { hashes: Uint32Array; idf: Float32Array; lookup: Map<number, number>; unseenIdf: number };
 
 /** Keeps features seen in at least minDf examples, in ascending hash order so fitting is stable. */
 export function fitVocabulary(bags: readonly FeatureBag[], minDf = 1): Vocabulary {
@@ -21,11 +21,14 @@ export function fitVocabulary(bags: readonly FeatureBag[], minDf = 1): Vocabular
 export function vocabularyOf(hashes: Uint32Array, idf: Float32Array): Vocabulary {
   const lookup = new Map<number, number>();
   hashes.forEach((h, i) => lookup.set(h, i));
-  return { hashes, idf, lookup };
+  let unseenIdf = 1;
+  for (const v of idf) if (v > unseenIdf) unseenIdf = v;
+  return { hashes, idf, lookup, unseenIdf };
 }
 
 /**
- * Sublinear tf × idf, L2-normalized. Coverage is the share of the message's features the
+ * Sublinear tf × idf, L2-normalized over every feature of the message, known or not: words the
+ * model never saw dilute what it knows, so gibberish scores near the prior. Coverage is the share of the message's features the
  * vocabulary knows: gibberish has almost none, which is itself an out-of-scope signal.
  */
 export function vectorize(bag: FeatureBag, vocabulary: Vocabulary): SparseVector {
@@ -35,7 +38,7 @@ export function vectorize(bag: FeatureBag, vocabulary: Vocabulary): SparseVector
   let norm = 0;
   for (const [h, count] of bag) {
     const i = vocabulary.lookup.get(h);
-    if (i === undefined) continue;
+    if (i === undefined) { norm += ((1 + Math.log(count)) * vocabulary.unseenIdf) ** 2; continue; }
     known++;
     const v = (1 + Math.log(count)) * (vocabulary.idf[i] ?? 1);
     index.push(i);

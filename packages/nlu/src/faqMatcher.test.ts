@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { shopFaq } from './faqFixture.test-data.ts';
+import { loadFaqMatcher, serializeFaqMatcher, trainFaqMatcher } from './faqMatcher.ts';
+
+const fixedClock = { now: () => 0, createdAt: '2026-11-21T00:00:00Z' };
+const matcher = trainFaqMatcher(shopFaq, fixedClock);
+
+describe('trainFaqMatcher', () => {
+  it.each([
+    ['退货怎么弄', 'return'],
+    ['我要退貨', 'return'],
+    ['退款什么时候到', 'refund'],
+    ['运费怎么算', 'shipping'],
+    ['能开发票吗', 'invoice'],
+    ['花呗能分期吗', 'huabei'],
+    ['快递到哪里了', 'logistics'],
+    ['How can I return this?', 'return'],
+    ['where is my parcel', 'logistics'],
+    ['my refund has not arrived', 'refund'],
+  ])('answers %s with %s', (query, entryId) => {
+    const match = matcher.match(query);
+    expect(match.entryId).toBe(entryId);
+    expect(match.outOfScope).toBe(false);
+  });
+
+  it.each(['今天天气怎么样', 'asdfgh', 'tell me a joke', '你叫什么名字', 'what is the capital of italy', '附近有什么好吃的', '🙂🙂'])('refuses off-topic %s', (query) => {
+    const match = matcher.match(query);
+    expect(match.outOfScope).toBe(true);
+    expect(match.entryId).toBeNull();
+  });
+
+  it('ranks k candidates with their questions for "did you mean"', () => {
+    const match = matcher.match('退款', 2);
+    expect(match.candidates).toHaveLength(2);
+    expect(match.candidates[0]?.entryId).toBe('refund');
+    expect(match.candidates[0]?.question).toMatch(/退款/u);
+    expect(match.candidates[0]!.score).toBeGreaterThanOrEqual(match.candidates[1]!.score);
+  });
+
+  it('carries its training stats', () => {
+    expect(matcher.stats).toMatchObject({ entries: 8, questions: 38, trainMs: 0, createdAt: '2026-11-21T00:00:00Z' });
+  });
+
+  it('round-trips through bytes with identical answers', () => {
+    const loaded = loadFaqMatcher(serializeFaqMatcher(matcher));
+    for (const q of ['退货怎么弄', 'where is my parcel', '今天天气怎么样', '优惠劵用不了']) expect(loaded.match(q)).toEqual(matcher.match(q));
+  });
+
+  it('trains deterministically: two trainings give identical bytes', () => {
+    expect(serializeFaqMatcher(trainFaqMatcher(shopFaq, fixedClock))).toEqual(serializeFaqMatcher(matcher));
+  });
+
+  it('rejects bytes that are not a model', () => {
+    expect(() => loadFaqMatcher(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toThrow(/magic/u);
+  });
+});

@@ -1,0 +1,42 @@
+import { IntentClassifier, INTENT_MODEL_VERSION, type IntentModel, type IntentStats } from './intentModel.ts';
+import { packModel, unpackModel, type ModelArray } from './modelBytes.ts';
+import { vocabularyOf } from './vectorizer.ts';
+
+type Packed = { meta: Record<string, unknown>; arrays: Record<string, ModelArray> };
+
+// JSON has no -Infinity: an absent energy threshold travels as null.
+const finiteOrNull = (n: number) => (Number.isFinite(n) ? n : null);
+
+export function packIntent(model: IntentModel): Packed {
+  if (!(model instanceof IntentClassifier)) throw new Error('Only models made by trainIntentModel or loadIntentModel can be serialized.');
+  const { labelNames, vocabulary, weights, stats } = model.parts;
+  return {
+    meta: {
+      kind: 'intent', version: model.version, labelNames, classes: weights.classes,
+      stats: { ...stats, thresholds: { maxProb: stats.thresholds.maxProb, energy: finiteOrNull(stats.thresholds.energy) } },
+    },
+    arrays: { hashes: vocabulary.hashes, idf: vocabulary.idf, weights: weights.weights, bias: weights.bias },
+  };
+}
+
+export function unpackIntent({ meta, arrays }: Packed): IntentModel {
+  if (meta.kind !== 'intent' || meta.version !== INTENT_MODEL_VERSION) throw new Error(`Not an intent model of version ${INTENT_MODEL_VERSION}.`);
+  const raw = meta.stats as IntentStats & { thresholds: { maxProb: number; energy: number | null } };
+  const stats: IntentStats = { ...raw, thresholds: { maxProb: raw.thresholds.maxProb, energy: raw.thresholds.energy ?? -Infinity } };
+  const hashes = arrays.hashes as Uint32Array;
+  return new IntentClassifier({
+    labelNames: meta.labelNames as string[],
+    vocabulary: vocabularyOf(hashes, arrays.idf as Float32Array),
+    weights: { classes: meta.classes as number, features: hashes.length, weights: arrays.weights as Float32Array, bias: arrays.bias as Float32Array },
+    stats,
+  });
+}
+
+export function serializeIntentModel(model: IntentModel): Uint8Array {
+  const { meta, arrays } = packIntent(model);
+  return packModel(meta, arrays);
+}
+
+export function loadIntentModel(bytes: Uint8Array): IntentModel {
+  return unpackIntent(unpackModel(bytes));
+}

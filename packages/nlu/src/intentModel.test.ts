@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loadIntentModel, serializeIntentModel } from './intentCodec.ts';
+import { trainIntentModel, type LabelledText } from './intentModel.ts';
+
+// Enough written examples per intent that the model tunes its own temperature and thresholds.
+const phrasings: Record<string, string[]> = {
+  card_lost: ['i lost my card', 'my card was stolen', 'cannot find my card', 'someone stole my bank card', 'lost card what do i do', 'card missing please block it', 'i think i lost my debit card', 'my wallet with my card is gone'],
+  transfer_fee: ['is there a fee for transfers', 'how much does a transfer cost', 'why was i charged for a transfer', 'transfer fee too high', 'do you charge for sending money', 'fee on my bank transfer', 'what are the transfer charges', 'sending money costs how much'],
+  exchange_rate: ['what is the exchange rate', 'how do you convert currency', 'euro to dollar rate', 'exchange rate seems wrong', 'which rate do you use for currency', 'currency conversion rate today', 'rate for pounds to euros', 'why is the exchange rate bad'],
+  top_up: ['how do i top up', 'add money to my account', 'top up failed', 'can i top up with a card', 'my top up did not work', 'topping up by bank transfer', 'top up limit', 'where is my top up'],
+  pin_change: ['how to change my pin', 'i forgot my pin', 'reset pin code', 'change card pin', 'pin is blocked', 'new pin please', 'where can i change the pin', 'my pin does not work'],
+  refund: ['i want a refund', 'refund not received', 'how long does a refund take', 'merchant refund missing', 'request a refund', 'refund still pending', 'when will my refund arrive', 'refund for my purchase'],
+};
+const examples: LabelledText[] = Object.entries(phrasings).flatMap(([label, texts]) => texts.map((text) => ({ text, label })));
+const fixed = { now: () => 0, createdAt: '2026-11-21T00:00:00Z' };
+
+describe('trainIntentModel', () => {
+  const model = trainIntentModel(examples, fixed);
+
+  it('classifies paraphrases it never saw', () => {
+    expect(model.classify('my card got stolen yesterday').intent).toBe('card_lost');
+    expect(model.classify('how much is the fee to transfer money').intent).toBe('transfer_fee');
+    expect(model.classify('i need to change my pin').intent).toBe('pin_change');
+  });
+
+  it('gives calibrated top-k candidates that sum to at most 1', () => {
+    const p = model.classify('refund for the thing i returned', 3);
+    expect(p.candidates.map((c) => c.intent)[0]).toBe('refund');
+    expect(p.candidates).toHaveLength(3);
+    expect(p.candidates.reduce((s, c) => s + c.score, 0)).toBeLessThanOrEqual(1.0001);
+    expect(p.confidence).toBe(p.candidates[0]?.score);
+  });
+
+  it('refuses gibberish', () => {
+    const p = model.classify('zzqx vvrk');
+    expect(p.outOfScope).toBe(true);
+    expect(p.intent).toBeNull();
+    expect(p.confidence).toBeLessThan(0.5);
+  });
+
+  it('records stats, labels and version', () => {
+    expect(model.labels()).toEqual(['card_lost', 'exchange_rate', 'pin_change', 'refund', 'top_up', 'transfer_fee']);
+    expect(model.stats).toMatchObject({ examples: 48, labels: 6, trainMs: 0, createdAt: '2026-11-21T00:00:00Z' });
+    expect(model.version).toBe('lingxi-intent/1');
+  });
+
+  it('round-trips through bytes with identical predictions', () => {
+    const loaded = loadIntentModel(serializeIntentModel(model));
+    for (const q of ['lost my card', 'euro rate', 'what?', '退款']) expect(loaded.classify(q, 4)).toEqual(model.classify(q, 4));
+    expect(loaded.stats).toEqual(model.stats);
+  });
+
+  it('is deterministic: two trainings give identical bytes', () => {
+    expect(serializeIntentModel(trainIntentModel(examples, fixed))).toEqual(serializeIntentModel(model));
+  });
+
+  it('learns known out-of-scope examples as a background class', () => {
+    const guarded = trainIntentModel(examples, { ...fixed, outOfScopeExamples: ['tell me a joke', 'what is the weather', 'play some music', 'who won the game'] });
+    expect(guarded.classify('tell me a funny joke').outOfScope).toBe(true);
+    expect(guarded.labels()).not.toContain('__background__');
+  });
+});
