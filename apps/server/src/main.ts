@@ -1,4 +1,5 @@
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig } from './config.ts';
+import type { CliContext } from './cli/context.ts';
 import { runStart } from './cli/start.ts';
 import { runUser } from './cli/user.ts';
 import { runMigrate, runSeed } from './cli/migrate.ts';
@@ -13,7 +14,6 @@ const USAGE = `Usage: lingxi <command>
   eval intent|sentiment|pairs --train FILE --test FILE [--oos-label oos]
 `;
 
-export type CliContext = { config: Config; args: string[]; out: (line: string) => void; err: (line: string) => void };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,4 +1,4 @@
-import type { CliContext } from '../main.ts';
+import type { CliContext } from './context.ts';
 import { openConfiguredDatabase } from '../boot.ts';
 import { systemClock } from '../platform/clock.ts';
 import { systemIds } from '../platform/ids.ts';

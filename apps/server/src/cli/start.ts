@@ -1,4 +1,4 @@
-import type { CliContext } from '../main.ts';
+import type { CliContext } from './context.ts';
 import { buildApp, VERSION } from '../app.ts';
 import { openConfiguredBus, openConfiguredDatabase } from '../boot.ts';
 import { systemClock } from '../platform/clock.ts';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CreateUserRequest, Password } from '@lingxi/contracts';
-import type { CliContext } from '../main.ts';
+import type { CliContext } from './context.ts';
 import { openConfiguredDatabase } from '../boot.ts';
 import { systemClock } from '../platform/clock.ts';
 import { systemIds } from '../platform/ids.ts';

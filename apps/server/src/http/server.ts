@@ -109,10 +109,10 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   if (consoleRoot && existsSync(consoleRoot)) {
     await app.register(async (site) => {
       declarePublic(site);
+      // wildcard: false registers one route per built file (and `/` for index.html).
       await site.register(fastifyStatic, { root: consoleRoot, prefix: '/', wildcard: false });
       // The console is a single-page app: its client-side routes all load index.html.
       site.get('/console/*', (_req, reply) => reply.sendFile('index.html'));
-      site.get('/', (_req, reply) => reply.sendFile('index.html'));
     });
   }
   return app;

@@ -16,7 +16,7 @@ describe('accounts over HTTP', () => {
       body: JSON.stringify({ email: 'ADMIN@lingxi.local', password: 'admin-password-1' }),
     });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { token: string; user: unknown };
     expect(body.token).toMatch(/^lx_/);
     expect(body.user).toMatchObject({ email: 'admin@lingxi.local', role: 'admin' });
     expect(response.headers.get('set-cookie')).toMatch(/lingxi_session=.*HttpOnly/i);

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { OutboxRecord } from '../outbox/index.ts';
+import type { OutboxRecord } from '../outbox/record.ts';
 
 /** Carries committed events to every node (everyNode subscribers). In memory on one node; Redis pub/sub across nodes. */
 export interface Bus {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/index.ts';
 import type { Bus } from '../bus/index.ts';
-import type { OutboxRecord } from './index.ts';
+import type { OutboxRecord } from './record.ts';
 
 /**
  * How a subscriber gets events:

@@ -2,13 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { outbox } from './schema.ts';
 
-export type OutboxRecord = {
-  id: string;
-  workspaceId: string | null;
-  name: string;
-  payload: unknown;
-  at: Date;
-};
+import type { OutboxRecord } from './record.ts';
+
+export type { OutboxRecord } from './record.ts';
 
 /** Writes an event in the caller's transaction: it is delivered only if the transaction commits. */
 export async function appendToOutbox(tx: Executor, records: OutboxRecord[]): Promise<void> {
