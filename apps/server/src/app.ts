@@ -15,7 +15,7 @@ import type { PrincipalResolvers } from './http/auth.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createGateway, type Gateway } from './realtime/gateway.ts';
 import { subscribers } from './events/subscribers.ts';
-import { jobHandlers } from './jobs.ts';
+import { jobHandlers, scheduleDailyMaintenance } from './jobs.ts';
 
 export const VERSION = '0.1.0';
 
@@ -85,7 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
 
   const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway }), log, pollMs: deps.pollMs?.outbox });
   db.onCommit(() => dispatcher.kick());
-  const jobs = createJobs({ db, clock, ids, handlers: jobHandlers(), log, pollMs: deps.pollMs?.jobs });
+  const jobDeps = { clock, jobs: () => jobs };
+  const jobs: Jobs = createJobs({ db, clock, ids, handlers: jobHandlers(jobDeps), log, pollMs: deps.pollMs?.jobs });
 
   if (roles.has('realtime')) {
     gateway = await createGateway(http.server, { resolvers, redisUrl: config.REDIS_URL });
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
       const address = await http.listen({ port: port ?? config.PORT, host: config.HOST });
       if (roles.has('worker')) {
         dispatcher.start();
+        await scheduleDailyMaintenance(db.sql, jobDeps, clock.now());
         jobs.start();
       }
       ready = true;

@@ -1,6 +1,28 @@
-import type { JobHandler } from './platform/jobs/index.ts';
+import type { Clock } from './platform/clock.ts';
+import type { JobHandler, Jobs } from './platform/jobs/index.ts';
+import type { Executor } from './platform/db/index.ts';
+import { purgeEndedSessions } from './domains/accounts/index.ts';
+
+export type JobDeps = { clock: Clock; jobs: () => Jobs };
+
+const DAY_MS = 86_400_000;
+const dayKey = (at: Date) => at.toISOString().slice(0, 10);
+
+/** Daily maintenance: one job per day across all nodes (the dedupe key is the date). */
+export async function scheduleDailyMaintenance(executor: Executor, deps: JobDeps, from: Date): Promise<void> {
+  const next = new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS + DAY_MS + 3 * 3_600_000);
+  await deps.jobs().schedule(executor, { name: 'maintenance.daily', payload: { day: dayKey(next) }, runAt: next, dedupeKey: `maintenance.daily:${dayKey(next)}` });
+}
 
 /** The one list of durable job handlers, written out. Domains add theirs here. */
-export function jobHandlers(): JobHandler[] {
-  return [];
+export function jobHandlers(deps: JobDeps): JobHandler[] {
+  return [
+    {
+      name: 'maintenance.daily',
+      async handle(_payload, { tx }) {
+        await purgeEndedSessions(tx, deps);
+        await scheduleDailyMaintenance(tx, deps, deps.clock.now());
+      },
+    },
+  ];
 }

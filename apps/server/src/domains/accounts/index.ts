@@ -10,3 +10,4 @@ export { accountErrors } from './errors.ts';
 export { workspaceStore, userStore, type User, type Workspace } from './store.ts';
 export { presentUser } from './present.ts';
 export { systemActor, type AccountsDeps, type Actor } from './deps.ts';
+export { purgeEndedSessions } from './commands/purgeSessions.ts';
