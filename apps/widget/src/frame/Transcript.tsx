@@ -1,0 +1,138 @@
+/** @jsxImportSource preact */
+import { useEffect, useRef } from 'preact/hooks';
+import type { Chat, ChatState } from './chat.ts';
+import type { Messages } from './i18n.ts';
+import { renderMarkdown } from './markdown.ts';
+import type { ChatMessage } from './transcript.ts';
+
+type Props = { chat: Chat; state: ChatState; t: Messages; greeting: string; suggested: string[] };
+
+export function Transcript({ chat, state, t, greeting, suggested }: Props) {
+  const end = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+  const count = state.messages.length;
+  const typing = state.botThinking || state.agentTyping;
+  useEffect(() => {
+    const box = log.current;
+    if (!box) return;
+    // Follow new messages unless the customer scrolled up to read.
+    const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 160;
+    if (nearBottom || count <= 1) end.current?.scrollIntoView({ block: 'end' });
+  }, [count, typing, state.csat]);
+
+  const asked = state.messages.some((m) => m.author === 'customer');
+  // Buttons stay on the answers the customer has not replied to yet; older ones would only clutter.
+  const lastCustomerIndex = findLastIndex(state.messages, (m) => m.author === 'customer');
+  return (
+    <div class="log" ref={log} role="log" aria-live="polite" aria-relevant="additions" aria-label={t.conversationLog} tabIndex={0}>
+      <div class="msg bot">
+        <Avatar />
+        <div class="bubble"><div class="md" dangerouslySetInnerHTML={{ __html: renderMarkdown(greeting) }} /></div>
+      </div>
+      {!asked && suggested.length > 0 && (
+        <div class="chips-block" role="group" aria-label={t.suggested}>
+          <div class="chips-title">{t.suggested}</div>
+          <div class="chips">
+            {suggested.map((question) => (
+              <button type="button" class="chip" key={question} onClick={() => chat.send(question)}>{question}</button>
+            ))}
+          </div>
+        </div>
+      )}
+      {state.messages.map((message, index) => (
+        <MessageRow key={message.id} chat={chat} message={message} t={t} rated={state.rated[message.id]} latest={index > lastCustomerIndex} />
+      ))}
+      {typing && (
+        <div class="msg bot typing-row">
+          <Avatar />
+          <div class="bubble typing" role="status">
+            <span class="dot" /><span class="dot" /><span class="dot" />
+            <span class="sr-only">{state.agentTyping ? t.typingAgent : t.typingBot}</span>
+          </div>
+        </div>
+      )}
+      <div ref={end} />
+    </div>
+  );
+}
+
+function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: ChatMessage; t: Messages; rated: boolean | undefined; latest: boolean }) {
+  if (message.author === 'system' || message.kind === 'system') {
+    return <div class="system-line">{message.text}</div>;
+  }
+  if (message.author === 'customer') {
+    return (
+      <div class="msg me">
+        <div class={`bubble${message.delivery === 'failed' ? ' failed' : ''}`}>
+          <span class="sr-only">{t.you}: </span>
+          {message.text}
+        </div>
+        {message.delivery && (
+          <div class="delivery" aria-live="polite">
+            {message.delivery === 'sending' && t.sending}
+            {message.delivery === 'waiting' && t.queuedOffline}
+            {message.delivery === 'failed' && (
+              <>
+                <span class="error-text">{t.sendFailed}</span>
+                {' · '}
+                <button type="button" class="link-btn" onClick={() => chat.retry(message.clientMessageId!)}>{t.retry}</button>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    );
+  }
+  const options = message.suggestions ?? [];
+  const quick = message.quickReplies ?? [];
+  const isAgent = message.author === 'agent';
+  return (
+    <div class={`msg ${isAgent ? 'agent' : 'bot'}`}>
+      <Avatar agent={isAgent} />
+      <div class="stack">
+        {isAgent && <div class="who">{t.agent}</div>}
+        <div class="bubble">
+          <span class="sr-only">{isAgent ? t.agent : t.bot}: </span>
+          <div class="md" dangerouslySetInnerHTML={{ __html: renderMarkdown(message.text) }} />
+        </div>
+        {latest && quick.length > 0 && (
+          <div class="chips" role="group" aria-label={t.suggested}>
+            {quick.map((reply) => <button type="button" class="chip solid" key={reply} onClick={() => chat.send(reply)}>{reply}</button>)}
+          </div>
+        )}
+        {latest && options.length > 0 && (
+          <div class="chips-block" role="group" aria-label={message.kind === 'clarify' ? t.didYouMean : t.related}>
+            <div class="chips-title">{message.kind === 'clarify' ? t.didYouMean : t.related}</div>
+            <div class="chips">
+              {options.map((option) => (
+                <button type="button" class="chip" key={option} onClick={() => chat.send(option)}>{option}</button>
+              ))}
+            </div>
+          </div>
+        )}
+        {message.kind === 'answer' && (
+          <div class="feedback" role="group" aria-label={t.helpful}>
+            {rated === undefined ? (
+              <>
+                <span>{t.helpful}</span>
+                <button type="button" class="icon-btn" aria-label={t.helpfulYes} title={t.helpfulYes} onClick={() => void chat.rate(message.id, true)}>👍</button>
+                <button type="button" class="icon-btn" aria-label={t.helpfulNo} title={t.helpfulNo} onClick={() => void chat.rate(message.id, false)}>👎</button>
+              </>
+            ) : (
+              <span class="thanks" role="status">{rated ? '👍' : '👎'} {t.thanksFeedback}</span>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Avatar({ agent = false }: { agent?: boolean }) {
+  return <div class={`avatar${agent ? ' agent' : ''}`} aria-hidden="true">{agent ? '客' : '灵'}</div>;
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}

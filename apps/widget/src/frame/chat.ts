@@ -1,0 +1,275 @@
+// The frame's conversation: session, transcript, offline outbox, live updates and the customer's actions.
+// Pure state in, new state out through `set`; all I/O comes in as dependencies so tests can drive it.
+import type { PublicApi } from './api.ts';
+import type { Locale } from './i18n.ts';
+import type { ConnectLive, Live } from './live.ts';
+import { createOutbox, type KeyValueStorage, type OutboxItem, type SendOutcome } from './outbox.ts';
+import { fromReply, fromWire, isLocal, lastSeenId, localMessage, mergeMessages, type ChatMessage, type Delivery } from './transcript.ts';
+import type { ConversationState, WidgetConfig, WireMessage, WireReply } from './wire.ts';
+
+export type ChatState = {
+  phase: 'loading' | 'prechat' | 'chat' | 'unavailable';
+  config: WidgetConfig | null;
+  locale: Locale;
+  messages: ChatMessage[];
+  conversation: ConversationState | null;
+  connection: 'online' | 'offline' | 'reconnecting';
+  botThinking: boolean;
+  agentTyping: boolean;
+  rated: Record<string, boolean>;
+  csat: 'none' | 'asking' | 'sent';
+  notice: 'startFailed' | 'actionFailed' | null;
+  visible: boolean;
+  unread: number;
+};
+
+export type PreChatFields = { name?: string; email?: string; phone?: string };
+
+export type ChatDeps = {
+  api: PublicApi;
+  storage: KeyValueStorage;
+  connectLive: ConnectLive;
+  workspace: string;
+  locale: Locale;
+  now(): Date;
+  newId(): string;
+  isOnline(): boolean;
+  /** Schedules a retry after a failed send; returns a cancel function. */
+  later(ms: number, run: () => void): () => void;
+};
+
+const ENDED = new Set(['resolved', 'closed']);
+
+export type Chat = ReturnType<typeof createChat>;
+
+export function createChat(deps: ChatDeps) {
+  const keys = {
+    session: `lingxi:${deps.workspace}:session`,
+    outbox: `lingxi:${deps.workspace}:outbox`,
+    csat: (conversationId: string) => `lingxi:${deps.workspace}:csat:${conversationId}`,
+  };
+  let state: ChatState = {
+    phase: 'loading', config: null, locale: deps.locale, messages: [], conversation: null,
+    connection: deps.isOnline() ? 'online' : 'offline', botThinking: false, agentTyping: false,
+    rated: {}, csat: 'none', notice: null, visible: true, unread: 0,
+  };
+  const listeners = new Set<(state: ChatState) => void>();
+  const set = (patch: Partial<ChatState>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  };
+
+  let token: string | null = read(deps.storage, keys.session);
+  let starting: Promise<string | null> | null = null;
+  let live: Live | null = null;
+  let retryDelay = 1000;
+  let cancelRetry: (() => void) | null = null;
+  let prechat: PreChatFields = {};
+  let browserOnline = deps.isOnline();
+  let socketUp = true; // until a socket exists, only the browser's own signal counts
+  const connection = (): ChatState['connection'] => (!browserOnline ? 'offline' : socketUp ? 'online' : 'reconnecting');
+
+  const setDelivery = (clientMessageId: string, delivery: Delivery) =>
+    set({ messages: state.messages.map((m) => (isLocal(m) && m.clientMessageId === clientMessageId ? { ...m, delivery } : m)) });
+
+  const merge = (incoming: ChatMessage[], fromLive = false) => {
+    const before = state.messages;
+    const messages = mergeMessages(before, incoming);
+    const known = new Set(before.map((m) => m.id));
+    const fresh = fromLive ? incoming.filter((m) => !known.has(m.id) && m.author !== 'customer').length : 0;
+    set({ messages, unread: state.visible ? 0 : state.unread + fresh, ...(incoming.some((m) => m.author === 'agent') ? { agentTyping: false } : {}) });
+  };
+
+  const conversationChanged = (conversation: ConversationState) => {
+    const sent = read(deps.storage, keys.csat(conversation.id)) !== null;
+    const ended = ENDED.has(conversation.status);
+    set({ conversation, csat: sent ? 'sent' : ended ? (state.csat === 'none' ? 'asking' : state.csat) : 'none', ...(ended ? { agentTyping: false } : {}) });
+  };
+
+  const repliesAfter = (replies: readonly WireReply[], at: string) => replies.map((reply) => fromReply(reply, at));
+
+  function goLive(sessionToken: string) {
+    live?.close();
+    live = deps.connectLive({
+      token: sessionToken,
+      lastSeenId: () => lastSeenId(state.messages),
+      handlers: {
+        message: (message: WireMessage) => merge([fromWire(message)], true),
+        backfill: (messages) => merge(messages.map(fromWire), true),
+        conversation: conversationChanged,
+        typing: (author, typing) => (author === 'agent' ? set({ agentTyping: typing }) : set({ botThinking: typing })),
+        status: (status) => {
+          socketUp = status === 'connected';
+          set({ connection: connection() });
+          if (status === 'connected') void outbox.flush();
+        },
+      },
+    });
+  }
+
+  /** The session, created on first need (first message or "talk to a person"), once. */
+  function ensureSession(): Promise<string | null> {
+    if (token) return Promise.resolve(token);
+    starting ??= deps.api
+      .createSession({ workspace: deps.workspace, locale: state.locale, channel: 'web', ...prechat })
+      .then((result) => {
+        starting = null;
+        if (!result.ok) return null;
+        token = result.value.sessionToken;
+        write(deps.storage, keys.session, token);
+        goLive(token);
+        return token;
+      });
+    return starting;
+  }
+
+  async function send(item: OutboxItem): Promise<SendOutcome> {
+    setDelivery(item.clientMessageId, 'sending');
+    const sessionToken = await ensureSession();
+    if (!sessionToken) return waitForNetwork(item);
+    set({ botThinking: state.conversation?.status !== 'assigned' });
+    const result = await deps.api.sendMessage(sessionToken, { text: item.text, clientMessageId: item.clientMessageId });
+    set({ botThinking: false });
+    if (result.ok) {
+      retryDelay = 1000;
+      const { message, replies, conversation } = result.value;
+      merge([fromWire(message), ...repliesAfter(replies, message.createdAt)]);
+      conversationChanged(conversation);
+      return { kind: 'acknowledged' };
+    }
+    if (result.network) return waitForNetwork(item);
+    setDelivery(item.clientMessageId, 'failed');
+    return { kind: 'refused' };
+  }
+
+  function waitForNetwork(item: OutboxItem): SendOutcome {
+    setDelivery(item.clientMessageId, 'waiting');
+    // Offline: the 'online' event flushes. Online but failing: back off and try again.
+    if (deps.isOnline()) {
+      cancelRetry?.();
+      cancelRetry = deps.later(retryDelay, () => void outbox.flush());
+      retryDelay = Math.min(retryDelay * 2, 30_000);
+    }
+    return { kind: 'retryLater' };
+  }
+
+  const outbox = createOutbox({ storage: deps.storage, key: keys.outbox, send });
+
+  async function restore(sessionToken: string): Promise<boolean> {
+    const [history, conversation] = await Promise.all([deps.api.messages(sessionToken, null), deps.api.conversation(sessionToken)]);
+    if (!history.ok && !history.network) {
+      // The stored session is gone (expired or revoked): start fresh.
+      token = null;
+      deps.storage.removeItem(keys.session);
+      return false;
+    }
+    if (history.ok) merge(history.value.messages.map(fromWire));
+    if (conversation.ok) conversationChanged(conversation.value);
+    goLive(sessionToken);
+    return true;
+  }
+
+  return {
+    get: () => state,
+    subscribe(listener: (state: ChatState) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start(): Promise<void> {
+      set({ phase: 'loading', notice: null });
+      const config = await deps.api.widgetConfig(deps.workspace);
+      if (!config.ok) return set({ phase: 'unavailable' });
+      // What was typed before a reload and never acknowledged is shown and sent again.
+      const waiting = outbox.items().map((item) => localMessage({ ...item, delivery: item.failed ? 'failed' : 'waiting' }));
+      set({ config: config.value, messages: mergeMessages(state.messages, waiting) });
+      const resumed = token ? await restore(token) : false;
+      set({ phase: resumed || !config.value.preChatForm.enabled ? 'chat' : 'prechat' });
+      if (resumed) void outbox.flush();
+    },
+    async submitPreChat(fields: PreChatFields): Promise<boolean> {
+      prechat = fields;
+      const sessionToken = await ensureSession();
+      if (!sessionToken) {
+        set({ notice: 'startFailed' });
+        return false;
+      }
+      set({ phase: 'chat', notice: null });
+      return true;
+    },
+    send(text: string): void {
+      const trimmed = text.trim();
+      if (!trimmed) return;
+      const item = { clientMessageId: deps.newId(), text: trimmed.slice(0, 4000), createdAt: deps.now().toISOString() };
+      merge([localMessage({ ...item, delivery: deps.isOnline() ? 'sending' : 'waiting' })]);
+      outbox.add(item);
+      void outbox.flush();
+    },
+    retry(clientMessageId: string): void {
+      setDelivery(clientMessageId, 'sending');
+      void outbox.retry(clientMessageId);
+    },
+    async handoff(): Promise<void> {
+      const sessionToken = await ensureSession();
+      const result = sessionToken ? await deps.api.handoff(sessionToken) : null;
+      if (!result?.ok) return set({ notice: 'actionFailed' });
+      const { replies, ...conversation } = result.value;
+      merge(repliesAfter(replies ?? [], deps.now().toISOString()));
+      conversationChanged({ ...conversation });
+    },
+    async rate(messageId: string, helpful: boolean): Promise<void> {
+      if (!token || messageId in state.rated) return;
+      set({ rated: { ...state.rated, [messageId]: helpful } });
+      const result = await deps.api.feedback(token, messageId, helpful);
+      if (!result.ok) {
+        const { [messageId]: _dropped, ...rest } = state.rated;
+        set({ rated: rest, notice: 'actionFailed' });
+      }
+    },
+    async submitCsat(score: number, comment: string): Promise<boolean> {
+      const conversation = state.conversation;
+      if (!token || !conversation) return false;
+      const result = await deps.api.csat(token, score, comment.trim());
+      if (!result.ok) {
+        set({ notice: 'actionFailed' });
+        return false;
+      }
+      write(deps.storage, keys.csat(conversation.id), String(score));
+      set({ csat: 'sent' });
+      return true;
+    },
+    typing(typing: boolean): void {
+      live?.typing(typing);
+    },
+    setLocale: (locale: Locale) => set({ locale }),
+    setVisible: (visible: boolean) => set({ visible, unread: visible ? 0 : state.unread }),
+    dismissNotice: () => set({ notice: null }),
+    networkChanged(online: boolean): void {
+      browserOnline = online;
+      set({ connection: connection() });
+      if (online) {
+        retryDelay = 1000;
+        void outbox.flush();
+      }
+    },
+    close(): void {
+      cancelRetry?.();
+      live?.close();
+    },
+  };
+}
+
+function read(storage: KeyValueStorage, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(storage: KeyValueStorage, key: string, value: string): void {
+  try {
+    storage.setItem(key, value);
+  } catch {
+    // blocked storage (private mode): the conversation still works until the page closes
+  }
+}
