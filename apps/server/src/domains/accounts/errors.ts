@@ -8,6 +8,7 @@ export const accountErrors = {
   emailTaken: (email: string) => domainError('USER_EMAIL_TAKEN', 409, `A user with the email ${email} already exists.`, 'Use another email, or reset that user’s password instead.', [{ path: 'body.email', message: 'is already used' }]),
   userNotFound: (ref: string) => domainError('USER_NOT_FOUND', 404, `No user ${ref} in this workspace.`, 'Check the id or email.'),
   wrongPassword: () => domainError('AUTH_WRONG_PASSWORD', 400, 'The current password is wrong.', 'Type the password you log in with now.', [{ path: 'body.currentPassword', message: 'does not match' }]),
+  tooManyAttempts: (minutes: number) => domainError('AUTH_TOO_MANY_ATTEMPTS', 429, `Too many wrong passwords for this account; login is paused for up to ${minutes} minutes.`, 'Wait, or ask an admin to reset the password (`lingxi user reset-password`).'),
   userDisabled: () => domainError('USER_DISABLED', 403, 'This user is disabled.', 'Ask an admin to enable the account.'),
   workspaceNotFound: (slug: string) => domainError('WORKSPACE_NOT_FOUND', 404, `No workspace "${slug}".`, 'Check the workspace name, or leave it out to use the default workspace.'),
 };

@@ -33,3 +33,6 @@ export function isPermission(value: string): value is Permission {
 export function sessionExpiry(now: Date, ttlHours: number): Date {
   return new Date(now.getTime() + ttlHours * 3_600_000);
 }
+
+/** Brute-force guard: this many wrong passwords for one account within the window pause its logins. */
+export const loginThrottle = { maxFailures: 10, windowMinutes: 15 } as const;

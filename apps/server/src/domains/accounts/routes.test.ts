@@ -103,6 +103,14 @@ describe('accounts over HTTP', () => {
     expect(actions).toEqual(expect.arrayContaining(['user.password_changed', 'auth.logout', 'user.created', 'auth.login']));
   });
 
+  it('pauses logins to an account after ten wrong passwords in a row', async () => {
+    await t.call('POST', '/api/v1/users', { token: t.adminToken, body: { email: 'target@example.com', name: 'Target', password: 'right-password', role: 'agent' } });
+    for (let i = 0; i < 10; i++) expect((await t.call('POST', '/api/v1/auth/login', { body: { email: 'target@example.com', password: `wrong-${i}` } })).status).toBe(401);
+    const paused = await t.call('POST', '/api/v1/auth/login', { body: { email: 'target@example.com', password: 'right-password' } });
+    expect(paused.status).toBe(429);
+    expect(paused.body.error.code).toBe('AUTH_TOO_MANY_ATTEMPTS');
+  });
+
   it('serves the OpenAPI document listing the routes', async () => {
     const doc = await t.call('GET', '/api/docs/json');
     expect(doc.status).toBe(200);

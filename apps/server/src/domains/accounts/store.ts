@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Role } from '@lingxi/contracts';
 import type { Executor } from '../../platform/db/index.ts';
 import { auditLog, authSessions, users, workspaces } from './schema.ts';
@@ -71,6 +71,13 @@ export const sessionStore = {
 export const auditStore = {
   async append(db: Executor, row: typeof auditLog.$inferInsert): Promise<void> {
     await db.insert(auditLog).values(row);
+  },
+  async countSince(db: Executor, workspaceId: string, action: string, targetId: string, since: Date): Promise<number> {
+    const rows = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.action, action), eq(auditLog.targetId, targetId), gte(auditLog.at, since)));
+    return rows[0]?.n ?? 0;
   },
   async list(db: Executor, workspaceId: string, options: { limit: number; before?: string; action?: string }): Promise<AuditEntry[]> {
     const conditions = [eq(auditLog.workspaceId, workspaceId)];

@@ -4,8 +4,8 @@ import { emit } from '../../../events/catalog.ts';
 import { recordAudit } from '../audit.ts';
 import type { AccountsDeps } from '../deps.ts';
 import { accountErrors } from '../errors.ts';
-import { sessionExpiry } from '../model.ts';
-import { sessionStore, userStore, type User } from '../store.ts';
+import { loginThrottle, sessionExpiry } from '../model.ts';
+import { auditStore, sessionStore, userStore, type User } from '../store.ts';
 
 // Verifying against a fixed hash when the email is unknown keeps both answers equally slow (no user enumeration).
 const DECOY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$NYIcJpUxfyyqp0FqA64vjQ$JmSuRNo4/KjltlCwXvLLxRO9tjxkEEEyGLoVcm4qQiY';
@@ -17,6 +17,11 @@ export async function login(
   input: { email: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<LoginResult | DomainError> {
   const user = await userStore.byEmailForLogin(deps.db.sql, input.email);
+  if (user) {
+    const since = new Date(deps.clock.now().getTime() - loginThrottle.windowMinutes * 60_000);
+    const failures = await auditStore.countSince(deps.db.sql, user.workspaceId, 'auth.login_failed', user.id, since);
+    if (failures >= loginThrottle.maxFailures) return accountErrors.tooManyAttempts(loginThrottle.windowMinutes);
+  }
   const ok = await verifyPassword(user?.passwordHash ?? DECOY_HASH, input.password);
   if (!user || !ok) {
     if (user) {
