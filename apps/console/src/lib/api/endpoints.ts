@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import {
+  AgentMessageResponse,
+  AuditListResponse,
+  ConversationDetailResponse,
+  ConversationListResponse,
+  ConversationResponse,
+  KnowledgeEntryResponse,
+  KnowledgeImportResponse,
+  KnowledgeListResponse,
+  KnowledgePublishResponse,
+  LoginResponse,
+  OkResponse,
+  UserListResponse,
+  UserResponse,
+  type ConversationStatus,
+  type Role,
+} from '@lingxi/contracts';
+import type { ApiClient } from './client.ts';
+
+// The console's view of the API: one typed function per route it uses, answers parsed with the shared schemas.
+
+export type PresenceStatus = 'online' | 'away' | 'offline';
+const PresenceResponse = z.looseObject({});
+// Entry editing takes the shapes of CreateKnowledgeEntryRequest (input side) without re-declaring them.
+export type KnowledgeEntryInput = {
+  question: string;
+  similarQuestions: string[];
+  answer: string;
+  category: string | null;
+  tags: string[];
+  validFrom: string | null;
+  validTo: string | null;
+  status: 'draft' | 'published';
+};
+
+export const TryBotResponse = z.looseObject({
+  reply: z.looseObject({ text: z.string(), kind: z.string(), knowledgeEntryId: z.string().nullable().optional(), confidence: z.number().nullable().optional() }).optional(),
+  intent: z.unknown().optional(),
+});
+
+export function lingxiApi(client: ApiClient) {
+  return {
+    auth: {
+      login: (email: string, password: string) => client.request('POST', '/api/v1/auth/login', { body: { email, password }, schema: LoginResponse }),
+      logout: () => client.request('POST', '/api/v1/auth/logout', { schema: OkResponse }),
+      me: () => client.request('GET', '/api/v1/auth/me', { schema: UserResponse }),
+      changePassword: (currentPassword: string, newPassword: string) =>
+        client.request('PUT', '/api/v1/auth/password', { body: { currentPassword, newPassword }, schema: OkResponse }),
+    },
+    presence: {
+      set: (status: PresenceStatus) => client.request('PUT', '/api/v1/agents/me/presence', { body: { status }, schema: PresenceResponse }),
+    },
+    users: {
+      list: () => client.request('GET', '/api/v1/users', { schema: UserListResponse }),
+      create: (input: { email: string; name: string; password: string; role: Role; locale?: 'zh-CN' | 'en-US' }) =>
+        client.request('POST', '/api/v1/users', { body: input, schema: UserResponse }),
+    },
+    audit: {
+      list: (query: { action?: string; before?: string; limit?: number }) => client.request('GET', '/api/v1/audit', { query, schema: AuditListResponse }),
+    },
+    conversations: {
+      list: (query: { status?: ConversationStatus; assignee?: string; limit?: number }, signal?: AbortSignal) =>
+        client.request('GET', '/api/v1/conversations', { query, schema: ConversationListResponse, signal }),
+      get: (id: string, signal?: AbortSignal) => client.request('GET', `/api/v1/conversations/${encodeURIComponent(id)}`, { schema: ConversationDetailResponse, signal }),
+      reply: (id: string, text: string, isPrivate: boolean) =>
+        client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/messages`, { body: { text, private: isPrivate }, schema: AgentMessageResponse }),
+      accept: (id: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/accept`, { schema: ConversationResponse }),
+      resolve: (id: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/resolve`, { schema: ConversationResponse }),
+    },
+    knowledge: {
+      list: (query: { q?: string; status?: string; category?: string; limit?: number; offset?: number }, signal?: AbortSignal) =>
+        client.request('GET', '/api/v1/knowledge/entries', { query, schema: KnowledgeListResponse, signal }),
+      get: (id: string) => client.request('GET', `/api/v1/knowledge/entries/${encodeURIComponent(id)}`, { schema: KnowledgeEntryResponse }),
+      create: (input: KnowledgeEntryInput) => client.request('POST', '/api/v1/knowledge/entries', { body: input, schema: KnowledgeEntryResponse }),
+      update: (id: string, input: Partial<KnowledgeEntryInput>) =>
+        client.request('PATCH', `/api/v1/knowledge/entries/${encodeURIComponent(id)}`, { body: input, schema: KnowledgeEntryResponse }),
+      publish: () => client.request('POST', '/api/v1/knowledge/publish', { schema: KnowledgePublishResponse }),
+      importLines: (text: string) =>
+        client.request('POST', '/api/v1/knowledge/import', { rawBody: { text, contentType: 'application/x-ndjson' }, schema: KnowledgeImportResponse }),
+      tryBot: (text: string, locale: string) => client.request('POST', '/api/v1/knowledge/try', { body: { text, locale }, schema: TryBotResponse }),
+    },
+  };
+}
+
+export type LingxiApi = ReturnType<typeof lingxiApi>;

@@ -1,0 +1,43 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '@lingxi/contracts';
+import type { MessageKey } from './i18n/zh-CN.ts';
+
+// Every screen behind the login, split into its own chunk; the side navigation is built from this list.
+
+export type ScreenProps = { params: Record<string, string> };
+export type ConsoleRoute = {
+  pattern: string;
+  screen: LazyExoticComponent<ComponentType<ScreenProps>>;
+  roles: readonly Role[];
+  /** Which navigation item lights up. */
+  nav: 'inbox' | 'knowledge' | 'users' | 'audit' | 'account';
+};
+
+const everyone = ['admin', 'supervisor', 'agent'] as const;
+const inbox = lazy(() => import('./features/inbox/InboxPage.tsx'));
+const knowledge = lazy(() => import('./features/knowledge/KnowledgePage.tsx'));
+const knowledgeEditor = lazy(() => import('./features/knowledge/KnowledgeEditorPage.tsx'));
+const users = lazy(() => import('./features/settings/UsersPage.tsx'));
+const audit = lazy(() => import('./features/settings/AuditPage.tsx'));
+const account = lazy(() => import('./features/account/AccountPage.tsx'));
+
+export const consoleRoutes: readonly ConsoleRoute[] = [
+  { pattern: '/console/inbox', screen: inbox, roles: everyone, nav: 'inbox' },
+  { pattern: '/console/inbox/:id', screen: inbox, roles: everyone, nav: 'inbox' },
+  { pattern: '/console/knowledge', screen: knowledge, roles: everyone, nav: 'knowledge' },
+  { pattern: '/console/knowledge/new', screen: knowledgeEditor, roles: ['admin', 'supervisor'], nav: 'knowledge' },
+  { pattern: '/console/knowledge/:id', screen: knowledgeEditor, roles: everyone, nav: 'knowledge' },
+  { pattern: '/console/settings/users', screen: users, roles: ['admin', 'supervisor'], nav: 'users' },
+  { pattern: '/console/settings/audit', screen: audit, roles: ['admin'], nav: 'audit' },
+  { pattern: '/console/account', screen: account, roles: everyone, nav: 'account' },
+];
+
+export type NavItem = { key: ConsoleRoute['nav']; to: string; label: MessageKey; group?: 'settings'; roles: readonly Role[] };
+export const navItems: readonly NavItem[] = [
+  { key: 'inbox', to: '/console/inbox', label: 'nav.inbox', roles: everyone },
+  { key: 'knowledge', to: '/console/knowledge', label: 'nav.knowledge', roles: everyone },
+  { key: 'users', to: '/console/settings/users', label: 'nav.users', group: 'settings', roles: ['admin', 'supervisor'] },
+  { key: 'audit', to: '/console/settings/audit', label: 'nav.audit', group: 'settings', roles: ['admin'] },
+];
+
+export const HOME = '/console/inbox';
