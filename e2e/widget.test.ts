@@ -1,0 +1,174 @@
+// The widget in a real browser, against the real server: the way a customer meets it on a shop's page.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../apps/server/src/testing/harness.ts';
+
+const CHROMIUM = process.env.LINGXI_CHROMIUM ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const widgetDir = join(root, 'apps', 'widget');
+// Screenshots are written only when asked (LINGXI_SCREENSHOTS=docs/screenshots), so test runs leave the tree clean.
+const screenshotDir = process.env.LINGXI_SCREENSHOTS ? join(root, process.env.LINGXI_SCREENSHOTS) : null;
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** The server serves apps/widget/dist, so build it when it is missing or older than its sources. */
+function ensureWidgetBuilt(): void {
+  const built = join(widgetDir, 'dist', 'index.html');
+  const fresh = existsSync(built) && existsSync(join(widgetDir, 'dist', 'loader.js')) && statSync(built).mtimeMs >= newest(join(widgetDir, 'src'));
+  if (fresh) return;
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: widgetDir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`Building the widget failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const TEXT = {
+  'zh-CN': { open: '打开在线客服', input: '消息', helpfulGroup: '这个回答有帮助吗？', helpful: '有帮助', thanks: '感谢反馈！', related: '相关问题', person: '联系人工客服', queue: /正在为你转接人工客服，前面还有 \d+ 位/, waiting: '等待网络…', suggested: '猜你想问' },
+  'en-US': { open: 'Open chat with support', input: 'Message', helpfulGroup: 'Was this helpful?', helpful: 'Helpful', thanks: 'Thanks for the feedback!', related: 'Related questions', person: 'Talk to a person', queue: /Connecting you to a person · you are #\d+ in line/, waiting: 'Waiting for network…', suggested: 'Popular questions' },
+} as const;
+type Locale = keyof typeof TEXT;
+
+async function openWidget(page: Page, locale: Locale): Promise<FrameLocator> {
+  await page.locator('#lingxi-widget').getByRole('button', { name: TEXT[locale].open }).click();
+  const frame = page.frameLocator('#lingxi-widget iframe');
+  await frame.getByRole('textbox', { name: TEXT[locale].input }).waitFor();
+  return frame;
+}
+
+async function ask(frame: FrameLocator, locale: Locale, question: string): Promise<void> {
+  const answersBefore = await frame.getByRole('group', { name: TEXT[locale].helpfulGroup }).count();
+  const input = frame.getByRole('textbox', { name: TEXT[locale].input });
+  await input.fill(question);
+  await input.press('Enter');
+  await expect.poll(() => frame.getByRole('group', { name: TEXT[locale].helpfulGroup }).count(), { timeout: 15_000 }).toBeGreaterThan(answersBefore);
+}
+
+async function visible(locator: Locator, timeout = 10_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
+
+async function containsText(locator: Locator, text: string | RegExp): Promise<void> {
+  const read = async () => (await locator.textContent({ timeout: 10_000 })) ?? '';
+  if (typeof text === 'string') await expect.poll(read, { timeout: 15_000 }).toContain(text);
+  else await expect.poll(read, { timeout: 15_000 }).toMatch(text);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!screenshotDir) return;
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.waitForTimeout(400); // let the panel's open transition finish
+  await page.screenshot({ path: join(screenshotDir, `widget-${name}.png`) });
+}
+
+describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIUM : 'skipped: /usr/bin/chromium missing — apt-get install -y chromium fonts-noto-cjk'})`, () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function visit(locale: Locale, viewport: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${app.baseUrl}/demo`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    ensureWidgetBuilt();
+    app = await startTestApp();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('zh-CN on a desktop: ask, get the answer, follow a related question, rate it, ask for a person, see the queue', async () => {
+    const t = TEXT['zh-CN'];
+    const page = await visit('zh-CN', { width: 1280, height: 800 });
+    await visible(page.locator('#lingxi-widget').getByRole('button', { name: t.open }));
+    const frame = await openWidget(page, 'zh-CN');
+    await visible(frame.getByRole('group', { name: t.suggested }));
+
+    await ask(frame, 'zh-CN', '怎么申请退货？');
+    const firstAnswer = frame.locator('.msg.bot').filter({ has: frame.getByRole('group', { name: t.helpfulGroup }) }).last();
+    await containsText(firstAnswer, '退货');
+
+    const related = frame.getByRole('group', { name: t.related }).last().getByRole('button');
+    expect(await related.count(), 'the answer offers related questions').toBeGreaterThan(0);
+    const relatedQuestion = (await related.first().textContent())!.trim();
+    const answersBefore = await frame.getByRole('group', { name: t.helpfulGroup }).count();
+    await related.first().click();
+    await containsText(frame.locator('.msg.me .bubble').last(), relatedQuestion);
+    await expect.poll(() => frame.getByRole('group', { name: t.helpfulGroup }).count(), { timeout: 15_000 }).toBeGreaterThan(answersBefore);
+
+    const rated = page.waitForResponse((response) => response.url().includes('/feedback') && response.request().method() === 'POST');
+    await frame.getByRole('group', { name: t.helpfulGroup }).last().getByRole('button', { name: t.helpful }).click();
+    expect((await rated).status()).toBe(200);
+    await visible(frame.getByText(t.thanks));
+
+    await frame.getByRole('button', { name: t.person }).click();
+    await visible(frame.getByRole('status').filter({ hasText: t.queue }), 15_000);
+    await shoot(page, 'desktop-zh');
+
+    // A reload resumes the same conversation: history and queue state come back.
+    await page.reload();
+    const again = await openWidget(page, 'zh-CN');
+    await containsText(again.locator('.msg.me .bubble').first(), '怎么申请退货？');
+    await visible(again.getByRole('status').filter({ hasText: t.queue }));
+
+    // Typed while offline: kept, shown as waiting, sent once when the network is back.
+    await page.context().setOffline(true);
+    const input = again.getByRole('textbox', { name: t.input });
+    await input.fill('网络断了还能发吗');
+    await input.press('Enter');
+    await visible(again.getByText(t.waiting));
+    await page.context().setOffline(false);
+    await expect.poll(() => again.getByText(t.waiting).count(), { timeout: 15_000 }).toBe(0);
+    const widgetFrame = page.frames().find((f) => f.url().includes('/widget/frame.html'))!;
+    const token = (await widgetFrame.evaluate('localStorage.getItem("lingxi:demo:session")')) as string;
+    const history = await app.call('GET', '/api/public/v1/messages', { token });
+    expect(history.status).toBe(200);
+    const texts = (history.body.messages as Array<{ text: string; author: string }>).filter((m) => m.author === 'customer').map((m) => m.text);
+    expect(texts.filter((text) => text === '网络断了还能发吗')).toHaveLength(1);
+    expect(texts.slice(0, 2)).toEqual(['怎么申请退货？', relatedQuestion]);
+  });
+
+  it('en-US on a desktop answers in English', async () => {
+    const page = await visit('en-US', { width: 1280, height: 800 });
+    const frame = await openWidget(page, 'en-US');
+    await ask(frame, 'en-US', 'How do I return an item?');
+    await containsText(frame.locator('.msg.bot').last(), /return/i);
+    await shoot(page, 'desktop-en');
+  });
+
+  it.each([
+    ['zh-CN', '退款多久到账？'],
+    ['en-US', 'How long does a refund take?'],
+  ] as const)('%s on a phone: the chat fills the screen', async (locale, question) => {
+    const page = await visit(locale, { width: 375, height: 740 });
+    await shoot(page, `mobile-${locale === 'zh-CN' ? 'zh' : 'en'}-shop`);
+    const frame = await openWidget(page, locale);
+    const box = await page.locator('#lingxi-widget iframe').boundingBox();
+    expect(box).toMatchObject({ x: 0, y: 0, width: 375, height: 740 });
+    await ask(frame, locale, question);
+    await shoot(page, `mobile-${locale === 'zh-CN' ? 'zh' : 'en'}`);
+  });
+});
