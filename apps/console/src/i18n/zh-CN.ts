@@ -273,6 +273,17 @@ export const zhCN = {
   'knowledge.tryEmpty': '输入一个问题，看看机器人会怎么回答、为什么这样回答。',
   'knowledge.tryNotAvailable': '“试一试”接口还没有上线。',
   'knowledge.previewEmpty': '答案预览会显示在这里',
+  'knowledge.archive': '归档',
+  'knowledge.archiveConfirm': '归档后机器人不再用这个条目回答，可以从版本记录恢复。确定归档？',
+  'knowledge.versions': '版本记录',
+  'knowledge.restore': '恢复此版本',
+  'knowledge.restored': '已恢复到版本 {version}',
+  'knowledge.action.created': '创建',
+  'knowledge.action.updated': '修改',
+  'knowledge.action.published': '发布',
+  'knowledge.action.archived': '归档',
+  'knowledge.action.imported': '导入',
+  'knowledge.action.restored': '恢复',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

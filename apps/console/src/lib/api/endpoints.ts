@@ -9,6 +9,7 @@ import {
   KnowledgeImportResponse,
   KnowledgeListResponse,
   KnowledgePublishResponse,
+  KnowledgeVersionsResponse,
   LoginResponse,
   OkResponse,
   UserListResponse,
@@ -34,10 +35,21 @@ export type KnowledgeEntryInput = {
   status: 'draft' | 'published';
 };
 
+// TODO(#5): the "try the bot" route is not on the server yet; this is the shape the console reads, loosely.
 export const TryBotResponse = z.looseObject({
-  reply: z.looseObject({ text: z.string(), kind: z.string(), knowledgeEntryId: z.string().nullable().optional(), confidence: z.number().nullable().optional() }).optional(),
-  intent: z.unknown().optional(),
+  reply: z.looseObject({
+    text: z.string(),
+    kind: z.string(),
+    knowledgeEntryId: z.string().nullable().optional(),
+    confidence: z.number().nullable().optional(),
+    suggestions: z.array(z.string()).optional(),
+  }),
+  intent: z.string().nullable().optional(),
+  confidence: z.number().nullable().optional(),
+  why: z.string().nullable().optional(),
+  candidates: z.array(z.looseObject({ entryId: z.string().nullable().optional(), question: z.string().nullable().optional(), score: z.number() })).optional(),
 });
+export type TryBotResult = z.infer<typeof TryBotResponse>;
 
 export function lingxiApi(client: ApiClient) {
   return {
@@ -75,10 +87,16 @@ export function lingxiApi(client: ApiClient) {
       create: (input: KnowledgeEntryInput) => client.request('POST', '/api/v1/knowledge/entries', { body: input, schema: KnowledgeEntryResponse }),
       update: (id: string, input: Partial<KnowledgeEntryInput>) =>
         client.request('PATCH', `/api/v1/knowledge/entries/${encodeURIComponent(id)}`, { body: input, schema: KnowledgeEntryResponse }),
+      publishEntry: (id: string) => client.request('POST', `/api/v1/knowledge/entries/${encodeURIComponent(id)}/publish`, { schema: KnowledgeEntryResponse }),
+      archive: (id: string) => client.request('DELETE', `/api/v1/knowledge/entries/${encodeURIComponent(id)}`, { schema: KnowledgeEntryResponse }),
+      versions: (id: string) => client.request('GET', `/api/v1/knowledge/entries/${encodeURIComponent(id)}/versions`, { schema: KnowledgeVersionsResponse }),
+      restore: (id: string, version: number) =>
+        client.request('POST', `/api/v1/knowledge/entries/${encodeURIComponent(id)}/versions/${version}/restore`, { schema: KnowledgeEntryResponse }),
       publish: () => client.request('POST', '/api/v1/knowledge/publish', { schema: KnowledgePublishResponse }),
+      model: () => client.request('GET', '/api/v1/knowledge/model', { schema: KnowledgePublishResponse }),
       importLines: (text: string) =>
         client.request('POST', '/api/v1/knowledge/import', { rawBody: { text, contentType: 'application/x-ndjson' }, schema: KnowledgeImportResponse }),
-      tryBot: (text: string, locale: string) => client.request('POST', '/api/v1/knowledge/try', { body: { text, locale }, schema: TryBotResponse }),
+      tryBot: (text: string, locale: string) => client.request('POST', '/api/v1/bot/try', { body: { text, locale }, schema: TryBotResponse }),
     },
   };
 }
