@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Chat, ChatState, PreChatFields } from './chat.ts';
 import type { Messages } from './i18n.ts';
+import { Headset } from './icons.tsx';
 
 export function StatusBanner({ state, t }: { state: ChatState; t: Messages }) {
   if (state.connection === 'offline') return <div class="banner warn" role="status">{t.offline}</div>;
@@ -15,7 +16,7 @@ export function StatusBanner({ state, t }: { state: ChatState; t: Messages }) {
       </div>
     );
   }
-  if (conversation?.status === 'assigned') return <div class="banner ok" role="status">{t.assigned}</div>;
+  // "An agent has joined" is in the header; the agent's own words follow in the transcript.
   return null;
 }
 
@@ -38,7 +39,7 @@ export function Composer({ chat, state, t, inputRef }: { chat: Chat; state: Chat
       {canHandOff && (
         <div class="actions">
           <button type="button" class="pill" aria-label={t.talkToPersonLabel} onClick={() => void chat.handoff()}>
-            <span aria-hidden="true">🙋</span> {t.talkToPerson}
+            <Headset /> {t.talkToPerson}
           </button>
         </div>
       )}
@@ -124,7 +125,7 @@ export function CsatPrompt({ chat, state, t }: { chat: Chat; state: ChatState; t
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   if (state.csat === 'none') return null;
-  if (state.csat === 'sent') return <div class="csat done" role="status">⭐ {t.csatThanks}</div>;
+  if (state.csat === 'sent') return <div class="csat done" role="status">{t.csatThanks}</div>;
   return (
     <form
       class="csat"

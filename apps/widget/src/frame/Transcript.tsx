@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Chat, ChatState } from './chat.ts';
 import type { Messages } from './i18n.ts';
+import { Check, ThumbDown, ThumbUp } from './icons.tsx';
 import { renderMarkdown } from './markdown.ts';
 import type { ChatMessage } from './transcript.ts';
 
@@ -115,11 +116,11 @@ function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: 
             {rated === undefined ? (
               <>
                 <span>{t.helpful}</span>
-                <button type="button" class="icon-btn" aria-label={t.helpfulYes} title={t.helpfulYes} onClick={() => void chat.rate(message.id, true)}>👍</button>
-                <button type="button" class="icon-btn" aria-label={t.helpfulNo} title={t.helpfulNo} onClick={() => void chat.rate(message.id, false)}>👎</button>
+                <button type="button" class="icon-btn" aria-label={t.helpfulYes} title={t.helpfulYes} onClick={() => void chat.rate(message.id, true)}><ThumbUp /></button>
+                <button type="button" class="icon-btn" aria-label={t.helpfulNo} title={t.helpfulNo} onClick={() => void chat.rate(message.id, false)}><ThumbDown /></button>
               </>
             ) : (
-              <span class="thanks" role="status">{rated ? '👍' : '👎'} {t.thanksFeedback}</span>
+              <span class="thanks" role="status"><Check /> {t.thanksFeedback}</span>
             )}
           </div>
         )}
