@@ -21,12 +21,21 @@ function fakeWorld() {
     live: null as LiveHandlers | null,
     resumedAfter: [] as Array<string | null>,
     seq: 0,
+    /** Tokens the server still knows; anything else gets 401. */
+    sessions: new Set<string>(),
   };
+  const expired = { ok: false as const, network: false, status: 401, code: 'AUTH_SESSION_EXPIRED', message: 'Unknown customer session.' };
   const api = {
     widgetConfig: async () => ok(CONFIG),
-    createSession: async () => (world.online ? ok({ sessionToken: 'cs_1', contactId: 'k1', conversationId: 'v1' }) : down),
-    sendMessage: async (_token: string, body: { text: string; clientMessageId: string }) => {
+    createSession: async () => {
       if (!world.online) return down;
+      const sessionToken = `cs_${world.sessions.size + 1}`;
+      world.sessions.add(sessionToken);
+      return ok({ sessionToken, contactId: 'k1', conversationId: 'v1' });
+    },
+    sendMessage: async (token: string, body: { text: string; clientMessageId: string }) => {
+      if (!world.online) return down;
+      if (!world.sessions.has(token)) return expired;
       world.posts.push(body.clientMessageId);
       let message = world.stored.get(body.clientMessageId);
       if (!message) {
@@ -123,5 +132,21 @@ describe('chat', () => {
     expect(chat.get().unread).toBe(1);
     chat.setVisible(true);
     expect(chat.get().unread).toBe(0);
+  });
+});
+
+describe('chat with an expired session', () => {
+  it('starts a new session once and sends there, instead of failing forever', async () => {
+    const { world, chat, storage } = fakeWorld();
+    world.sessions.add('cs_old');
+    storage.set('lingxi:demo:session', 'cs_old');
+    await chat.start();
+    world.sessions.delete('cs_old'); // the server forgets it while the page is open
+    chat.send('hello');
+    await settle();
+    await settle();
+    expect(world.posts).toEqual(['c1']);
+    expect(world.sessions.has(storage.get('lingxi:demo:session')!)).toBe(true);
+    expect(chat.get().messages.map((m) => [m.author, m.text])).toEqual([['customer', 'hello'], ['bot', '**answer** to hello']]);
   });
 });

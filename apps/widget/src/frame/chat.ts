@@ -123,7 +123,7 @@ export function createChat(deps: ChatDeps) {
     return starting;
   }
 
-  async function send(item: OutboxItem): Promise<SendOutcome> {
+  async function send(item: OutboxItem, renewed = false): Promise<SendOutcome> {
     setDelivery(item.clientMessageId, 'sending');
     const sessionToken = await ensureSession();
     if (!sessionToken) return waitForNetwork(item);
@@ -138,8 +138,22 @@ export function createChat(deps: ChatDeps) {
       return { kind: 'acknowledged' };
     }
     if (result.network) return waitForNetwork(item);
+    if (result.status === 401 && !renewed) {
+      // The session expired (or the server forgot it): start a new conversation and send there.
+      forgetSession();
+      return send(item, true);
+    }
     setDelivery(item.clientMessageId, 'failed');
     return { kind: 'refused' };
+  }
+
+  function forgetSession(): void {
+    token = null;
+    live?.close();
+    live = null;
+    socketUp = true;
+    deps.storage.removeItem(keys.session);
+    set({ conversation: null, messages: state.messages.filter(isLocal), csat: 'none' });
   }
 
   function waitForNetwork(item: OutboxItem): SendOutcome {
@@ -159,8 +173,7 @@ export function createChat(deps: ChatDeps) {
     const [history, conversation] = await Promise.all([deps.api.messages(sessionToken, null), deps.api.conversation(sessionToken)]);
     if (!history.ok && !history.network) {
       // The stored session is gone (expired or revoked): start fresh.
-      token = null;
-      deps.storage.removeItem(keys.session);
+      forgetSession();
       return false;
     }
     if (history.ok) merge(history.value.messages.map(fromWire));
