@@ -10,10 +10,16 @@ import { createJobs, type Jobs } from './platform/jobs/index.ts';
 import { domainError, isDomainError } from './platform/errors.ts';
 import type { Principal, RouteSpec } from './platform/route.ts';
 import { accountErrors, accountRoutes, authenticate, can, SESSION_COOKIE } from './domains/accounts/index.ts';
+import { contactRoutes } from './domains/contacts/index.ts';
+import { agentConversationRoutes, bindConversationSocket, createCustomerResolver, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
+import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
+import { createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
+import { routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
+import { DEFAULT_WORKSPACE } from './cli/seed.ts';
 import { createHttpServer } from './http/server.ts';
 import type { PrincipalResolvers } from './http/auth.ts';
 import { createMetrics } from './http/metrics.ts';
-import { createGateway, type Gateway } from './realtime/gateway.ts';
+import { createGateway, rooms, type Gateway } from './realtime/gateway.ts';
 import { subscribers } from './events/subscribers.ts';
 import { jobHandlers, scheduleDailyMaintenance } from './jobs.ts';
 
@@ -34,6 +40,8 @@ export type LingxiApp = {
   dispatcher: Dispatcher;
   jobs: Jobs;
   gateway: () => Gateway | null;
+  /** The knowledge base and the live FAQ models of this node (seeding, `lingxi import kb`). */
+  knowledge: KnowledgeDeps;
   /** Listens on config HOST:PORT (or the given port) and starts the roles this node runs. */
   listen(port?: number): Promise<string>;
   close(): Promise<void>;
@@ -50,15 +58,20 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   const log = { error: (o: unknown, m?: string) => http.log.error(o, m), warn: (o: unknown, m?: string) => http.log.warn(o, m) };
 
   const accounts = { db, ids, clock, sessionTtlHours: config.LINGXI_SESSION_TTL_HOURS };
+  let selfUrl: string | null = null;
+  const models = createLiveModels({ db });
+  const knowledge: KnowledgeDeps = { db, ids, clock, models };
+  const bot = createBot({ clock, models, settings: createBotSettings({ db }), selfUrl: () => selfUrl });
+  const conversations: ConversationsDeps = { db, ids, clock, replier: bot, inflight: new Map(), secondsPerQueuedConversation: 60 };
+  const resolveCustomer = createCustomerResolver({ db });
   const resolvers: PrincipalResolvers = {
     async user(token) {
       const user = await authenticate(accounts, token);
       if (isDomainError(user)) return user;
       return { kind: 'user', ...user };
     },
-    async customer() {
-      // TODO(#4): widget session tokens arrive with the conversations domain.
-      return domainError('AUTH_SESSION_EXPIRED', 401, 'Unknown customer session.', 'Start a new session with POST /api/public/v1/sessions.');
+    async customer(token) {
+      return resolveCustomer(token);
     },
     authorize(principal: Principal, policy: string) {
       if (policy === 'public') return null;
@@ -68,7 +81,19 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     },
   };
 
-  const routes: RouteSpec[] = roles.has('api') ? [...accountRoutes(accounts)] : [];
+  // TODO(#5): active conversation counts per agent come from the conversations domain once assignment lands.
+  const routing: RoutingDeps = { db, ids, clock, activeCounts: async () => new Map() };
+  const routes: RouteSpec[] = roles.has('api')
+    ? [
+        ...accountRoutes(accounts),
+        ...contactRoutes({ db, ids, clock }),
+        ...publicConversationRoutes({ ...conversations, models, defaultWorkspace: DEFAULT_WORKSPACE }),
+        ...agentConversationRoutes(conversations),
+        ...knowledgeRoutes(knowledge),
+        ...demoOrderRoutes({ clock }),
+        ...routingRoutes(routing),
+      ]
+    : [];
   const metrics = createMetrics();
   const http = await createHttpServer({
     logLevel: config.LOG_LEVEL,
@@ -83,13 +108,16 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     version: VERSION,
   });
 
-  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway }), log, pollMs: deps.pollMs?.outbox });
+  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models }), log, pollMs: deps.pollMs?.outbox });
   db.onCommit(() => dispatcher.kick());
   const jobDeps = { clock, jobs: () => jobs };
   const jobs: Jobs = createJobs({ db, clock, ids, handlers: jobHandlers(jobDeps), log, pollMs: deps.pollMs?.jobs });
 
   if (roles.has('realtime')) {
     gateway = await createGateway(http.server, { resolvers, redisUrl: config.REDIS_URL });
+    const live = gateway;
+    const broadcast = { emit: live.emit, conversationRoom: rooms.conversation, workspaceRoom: rooms.workspace };
+    live.onConnect((socket, principal) => bindConversationSocket(conversations, broadcast, socket, principal));
   }
 
   return {
@@ -97,8 +125,10 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     dispatcher,
     jobs,
     gateway: () => gateway,
+    knowledge,
     async listen(port) {
       const address = await http.listen({ port: port ?? config.PORT, host: config.HOST });
+      selfUrl = address.replace('0.0.0.0', '127.0.0.1').replace('[::1]', '127.0.0.1').replace('[::]', '127.0.0.1');
       if (roles.has('worker')) {
         dispatcher.start();
         await scheduleDailyMaintenance(db.sql, jobDeps, clock.now());

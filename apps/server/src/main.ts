@@ -12,6 +12,7 @@ const USAGE = `Usage: lingxi <command>
   user add --email E --name N --role admin|supervisor|agent [--password P] [--workspace demo]
   user reset-password --email E [--password P] [--workspace demo]
   eval intent|sentiment|pairs --train FILE --test FILE [--oos-label oos]
+  import kb FILE [--workspace demo]   publish a JSON Lines knowledge base; the bot answers from it when this returns
 `;
 
 
@@ -44,6 +45,10 @@ async function main(argv: string[]): Promise<number> {
       return runSeed(context);
     case 'user':
       return runUser(context);
+    case 'import': {
+      const { runImport } = await import('./cli/import.ts');
+      return runImport(context);
+    }
     default:
       err(`Unknown command "${command}".\n`);
       err(USAGE);

@@ -5,6 +5,7 @@ import { systemClock } from '../platform/clock.ts';
 import { systemIds } from '../platform/ids.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
 import { loginBanner, seedDefaultWorkspace } from './seed.ts';
+import { seedDemoKnowledge } from '../domains/knowledge/index.ts';
 
 /** Returns -1: the process keeps serving until a signal ends it. */
 export async function runStart({ config, out, err }: CliContext): Promise<number> {
@@ -24,6 +25,7 @@ export async function runStart({ config, out, err }: CliContext): Promise<number
   const ids = systemIds();
   const seeded = await seedDefaultWorkspace(config, { db, clock, ids });
   const app = await buildApp({ config, db, bus, clock, ids });
+  const demo = config.LINGXI_SEED_DEMO ? await seedDemoKnowledge(app.knowledge, { workspaceId: seeded.workspace.id }) : null;
   const address = await app.listen();
   const base = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
   const storage = config.DATABASE_URL ? 'PostgreSQL' : `embedded PostgreSQL (PGlite) in ${config.LINGXI_DATA_DIR}`;
@@ -32,6 +34,7 @@ export async function runStart({ config, out, err }: CliContext): Promise<number
   out(`  Console:  ${base}/`);
   out(`  API docs: ${base}/api/docs`);
   for (const line of loginBanner(config, seeded)) out(line);
+  if (demo) out(`  Demo knowledge base: ${demo.imported} entries published (set LINGXI_SEED_DEMO=false to skip it on a fresh install).`);
   out('');
 
   let stopping = false;

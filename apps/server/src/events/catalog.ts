@@ -11,10 +11,48 @@ export type UserCreated = EventOf<'user.created', { userId: string; role: string
 export type UserPasswordChanged = EventOf<'user.password_changed', { userId: string; by: string | null }>;
 export type UserLoggedIn = EventOf<'user.logged_in', { userId: string; sessionId: string }>;
 
-export type LingxiEvent = WorkspaceCreated | UserCreated | UserPasswordChanged | UserLoggedIn;
+
+// Contacts, conversations, bot and knowledge (issue 4).
+/** A message as it leaves the server (MessageView) plus who may see it. */
+export type MessagePayload = {
+  id: string; conversationId: string; author: 'customer' | 'bot' | 'agent' | 'system'; kind: string; text: string; createdAt: string;
+  clientMessageId?: string | null; knowledgeEntryId?: string | null; confidence?: number | null; suggestions?: string[]; quickReplies?: string[];
+  private: boolean; authorId?: string | null;
+};
+export type ContactCreated = EventOf<'contact.created', { contactId: string; channel: string }>;
+export type ContactUpdated = EventOf<'contact.updated', { contactId: string; fields: string[]; by: string }>;
+export type ConversationStarted = EventOf<'conversation.started', { conversationId: string; contactId: string; channel: string }>;
+export type MessageCreated = EventOf<'message.created', { conversationId: string; message: MessagePayload }>;
+export type BotReplied = EventOf<'bot.replied', {
+  conversationId: string; messageId: string; replyTo: string | null; kind: string; knowledgeEntryId: string | null; confidence: number | null;
+  intent: string | null; emotionLevel: number | null; language: string; latencyMs: number;
+}>;
+export type ConversationHandedOff = EventOf<'conversation.handed_off', { conversationId: string; trigger: string; queuePosition: number }>;
+export type ConversationStatusChanged = EventOf<'conversation.status_changed', {
+  conversationId: string; from: string; to: string; assigneeId: string | null; queuePosition: number | null; estimatedWaitSeconds: number | null;
+}>;
+export type AnswerRated = EventOf<'answer.rated', { conversationId: string; messageId: string; knowledgeEntryId: string | null; helpful: boolean }>;
+export type ConversationRated = EventOf<'conversation.rated', { conversationId: string; score: number; comment: string | null }>;
+export type KnowledgeEntryChanged = EventOf<'knowledge.entry_changed', { entryId: string; version: number; action: string; by: string | null }>;
+export type KnowledgePublished = EventOf<'knowledge.published', { version: number; entries: number }>;
+
+// Routing (issue 5).
+export type AgentPresenceChanged = EventOf<'agent.presence_changed', { userId: string; from: string; to: string; reason: 'agent' | 'disconnected' | 'supervisor' }>;
+
+export type LingxiEvent =
+  | AgentPresenceChanged
+  | WorkspaceCreated | UserCreated | UserPasswordChanged | UserLoggedIn
+  | ContactCreated | ContactUpdated | ConversationStarted | MessageCreated | BotReplied | ConversationHandedOff
+  | ConversationStatusChanged | AnswerRated | ConversationRated | KnowledgeEntryChanged | KnowledgePublished;
 export type EventName = LingxiEvent['name'];
 export type EventNamed<N extends EventName> = Extract<LingxiEvent, { name: N }>;
 export type NewEvent = { [N in EventName]: Omit<EventNamed<N>, 'id' | 'at'> }[EventName];
+
+/** Gives events their id and time without writing them (for statements that insert the outbox row themselves). */
+export function stampEvents(deps: { ids: Ids; clock: Clock }, ...events: NewEvent[]): LingxiEvent[] {
+  const at = deps.clock.now();
+  return events.map((e) => ({ ...e, id: deps.ids.next(), at }) as LingxiEvent);
+}
 
 /** Appends events to the outbox in the caller's transaction; they are delivered after it commits. */
 export async function emit(tx: Executor, deps: { ids: Ids; clock: Clock }, ...events: NewEvent[]): Promise<LingxiEvent[]> {

@@ -1,9 +1,10 @@
 import type { Subscriber } from '../platform/outbox/index.ts';
 import type { Gateway } from '../realtime/gateway.ts';
 import { rooms } from '../realtime/gateway.ts';
-import type { LingxiEvent } from './catalog.ts';
+import type { LiveModels } from '../domains/knowledge/index.ts';
+import type { EventNamed, LingxiEvent } from './catalog.ts';
 
-export type SubscriberDeps = { gateway: () => Gateway | null };
+export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels };
 
 /** The one subscriber list, written out: who reacts to which committed event. */
 export function subscribers(deps: SubscriberDeps): Subscriber[] {
@@ -16,6 +17,37 @@ export function subscribers(deps: SubscriberDeps): Subscriber[] {
         const gateway = deps.gateway();
         if (!gateway) return;
         for (const event of events as LingxiEvent[]) gateway.emit(rooms.workspace(event.workspaceId), 'workspace.event', { id: event.id, name: event.name, at: event.at, payload: event.payload });
+      },
+    },
+    {
+      // Customers see their conversation's messages (never private notes); agents of the workspace see all.
+      name: 'realtime.conversationFeed',
+      delivery: 'atLeastOnce',
+      events: ['message.created', 'conversation.status_changed'],
+      async handle(events) {
+        const gateway = deps.gateway();
+        if (!gateway) return;
+        for (const event of events as LingxiEvent[]) {
+          if (event.name === 'message.created') {
+            const { private: hidden, authorId: _author, ...message } = event.payload.message;
+            if (!hidden) gateway.emit(rooms.conversation(event.payload.conversationId), 'message.created', message);
+            gateway.emit(rooms.workspace(event.workspaceId), 'message.created', event.payload.message);
+          } else if (event.name === 'conversation.status_changed') {
+            const p = (event as EventNamed<'conversation.status_changed'>).payload;
+            const state = { id: p.conversationId, status: p.to, queuePosition: p.queuePosition, estimatedWaitSeconds: p.estimatedWaitSeconds };
+            gateway.emit(rooms.conversation(p.conversationId), 'conversation.updated', state);
+            gateway.emit(rooms.workspace(event.workspaceId), 'conversation.updated', { ...state, assigneeId: p.assigneeId });
+          }
+        }
+      },
+    },
+    {
+      // Every node swaps the retrained model in; the node that trained it already has it.
+      name: 'knowledge.modelSwap',
+      delivery: 'everyNode',
+      events: ['knowledge.published'],
+      async handle(events) {
+        for (const event of events as EventNamed<'knowledge.published'>[]) await deps.knowledgeModels.refresh(event.workspaceId, event.payload.version);
       },
     },
   ];

@@ -1,0 +1,52 @@
+import type { DomainError } from '../../../platform/errors.ts';
+import { isDomainError } from '../../../platform/errors.ts';
+import { emit } from '../../../events/catalog.ts';
+import type { ConversationsDeps } from '../deps.ts';
+import { conversationErrors } from '../errors.ts';
+import { transition } from '../model.ts';
+import { messagePayload } from '../present.ts';
+import { conversationStore, messageStore, type Conversation, type Message } from '../store.ts';
+
+type Agent = { workspaceId: string; userId: string };
+
+/** The caller takes a queued conversation. TODO(#5): routing offers conversations by skills and load. */
+export async function acceptConversation(deps: ConversationsDeps, input: Agent & { conversationId: string }): Promise<Conversation | DomainError> {
+  return deps.db.transaction(async (tx) => {
+    const conversation = await conversationStore.byId(tx, input.workspaceId, input.conversationId);
+    if (!conversation) return conversationErrors.notFound(input.conversationId);
+    if (conversation.status === 'assigned' && conversation.assigneeId !== input.userId) return conversationErrors.notAssignedToYou();
+    const next = transition(conversation.status, { type: 'assign', agentId: input.userId });
+    if (isDomainError(next)) return next;
+    const updated = await conversationStore.update(tx, input.workspaceId, conversation.id, { status: next, assigneeId: input.userId, assignedAt: deps.clock.now() });
+    await emit(tx, deps, { name: 'conversation.status_changed', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, from: conversation.status, to: next, assigneeId: input.userId, queuePosition: null, estimatedWaitSeconds: null } });
+    return updated!;
+  });
+}
+
+export async function resolveConversation(deps: ConversationsDeps, input: Agent & { conversationId: string }): Promise<Conversation | DomainError> {
+  return deps.db.transaction(async (tx) => {
+    const conversation = await conversationStore.byId(tx, input.workspaceId, input.conversationId);
+    if (!conversation) return conversationErrors.notFound(input.conversationId);
+    if (conversation.assigneeId && conversation.assigneeId !== input.userId) return conversationErrors.notAssignedToYou();
+    const next = transition(conversation.status, { type: 'resolve', by: 'agent' });
+    if (isDomainError(next)) return next;
+    const updated = await conversationStore.update(tx, input.workspaceId, conversation.id, { status: next, resolvedAt: deps.clock.now() });
+    await emit(tx, deps, { name: 'conversation.status_changed', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, from: conversation.status, to: next, assigneeId: conversation.assigneeId, queuePosition: null, estimatedWaitSeconds: null } });
+    return updated!;
+  });
+}
+
+/** An agent's reply to the customer, or a private note only colleagues see. */
+export async function sendAgentMessage(deps: ConversationsDeps, input: Agent & { conversationId: string; text: string; private: boolean }): Promise<Message | DomainError> {
+  return deps.db.transaction(async (tx) => {
+    const conversation = await conversationStore.byId(tx, input.workspaceId, input.conversationId);
+    if (!conversation) return conversationErrors.notFound(input.conversationId);
+    if (conversation.status === 'closed') return conversationErrors.closed();
+    if (!input.private && conversation.assigneeId && conversation.assigneeId !== input.userId) return conversationErrors.notAssignedToYou();
+    const [message] = await messageStore.append(tx, input.workspaceId, conversation.id, [
+      { id: deps.ids.next(), workspaceId: input.workspaceId, conversationId: conversation.id, author: 'agent', authorId: input.userId, kind: input.private ? 'note' : 'agent', text: input.text, private: input.private, meta: {}, createdAt: deps.clock.now() },
+    ]);
+    await emit(tx, deps, { name: 'message.created', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, message: messagePayload(message!) } });
+    return message!;
+  });
+}

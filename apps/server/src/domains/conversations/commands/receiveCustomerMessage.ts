@@ -1,0 +1,81 @@
+import type { SendMessageResponse } from '@lingxi/contracts';
+import type { DomainError } from '../../../platform/errors.ts';
+import { isDomainError } from '../../../platform/errors.ts';
+import { emit, stampEvents } from '../../../events/catalog.ts';
+import type { ConversationsDeps } from '../deps.ts';
+import { conversationErrors } from '../errors.ts';
+import { transition } from '../model.ts';
+import { presentMessage, presentReply, presentState } from '../present.ts';
+import { conversationStore, messageStore } from '../store.ts';
+import { runBotTurn } from './botTurn.ts';
+
+export type CustomerMessageInput = { workspaceId: string; conversationId: string; text: string; clientMessageId: string };
+
+/**
+ * A customer's message: stored once per clientMessageId (a retry gets the first result), then the bot
+ * answers it outside that transaction and its replies come back in the same response.
+ */
+export async function receiveCustomerMessage(deps: ConversationsDeps, input: CustomerMessageInput): Promise<SendMessageResponse | DomainError> {
+  const key = `${input.conversationId}:${input.clientMessageId}`;
+  const running = deps.inflight.get(key);
+  if (running) return running;
+  const work = receive(deps, input);
+  const settled = work.then((r) => {
+    if (isDomainError(r)) throw r;
+    return r;
+  });
+  deps.inflight.set(key, settled);
+  settled.catch(() => undefined).finally(() => deps.inflight.delete(key));
+  return work;
+}
+
+async function receive(deps: ConversationsDeps, input: CustomerMessageInput): Promise<SendMessageResponse | DomainError> {
+  const now = deps.clock.now();
+  const id = deps.ids.next();
+  const message = { id, conversationId: input.conversationId, author: 'customer' as const, kind: 'text' as const, text: input.text, createdAt: now.toISOString(), clientMessageId: input.clientMessageId, knowledgeEntryId: null, confidence: null, private: false };
+  const [event] = stampEvents(deps, { name: 'message.created', workspaceId: input.workspaceId, payload: { conversationId: input.conversationId, message } });
+  const received = await deps.db.transaction((tx) => messageStore.receive(tx, { ...input, id, at: now }, event!));
+  if (!received) return conversationErrors.closed();
+  if (!received.inserted) return firstResult(deps, input);
+  let status = received.status;
+  if (status === 'resolved') {
+    // The customer came back to a resolved conversation: it goes back to the bot.
+    const reopened = transition(status, { type: 'customerReturned' });
+    if (isDomainError(reopened)) return reopened;
+    await deps.db.transaction(async (tx) => {
+      await conversationStore.update(tx, input.workspaceId, input.conversationId, { status: reopened, resolvedAt: null });
+      await emit(tx, deps, { name: 'conversation.status_changed', workspaceId: input.workspaceId, payload: { conversationId: input.conversationId, from: status, to: reopened, assigneeId: null, queuePosition: null, estimatedWaitSeconds: null } });
+    });
+    status = reopened;
+  }
+  const view = { ...message, knowledgeEntryId: null, confidence: null };
+  const { private: _hidden, ...customerView } = view;
+  if (status !== 'bot') {
+    // A person has (or will have) the conversation: the bot stays quiet.
+    const ahead = status === 'queued' ? await conversationStore.queueAhead(deps.db.sql, input.workspaceId, await queuedRef(deps, input)) : null;
+    return { message: customerView, replies: [], conversation: presentState(input.conversationId, status, ahead, deps.secondsPerQueuedConversation) };
+  }
+  const turn = await runBotTurn(
+    deps,
+    { workspaceId: input.workspaceId, conversationId: input.conversationId, status, contactId: received.contactId, botState: received.botState, locale: received.locale, humanOnly: received.humanOnly, vip: received.vip },
+    { id, text: input.text },
+    null,
+  );
+  return { message: customerView, replies: turn.replies.map(presentReply), conversation: presentState(input.conversationId, turn.status, turn.queueAhead, deps.secondsPerQueuedConversation) };
+}
+
+async function queuedRef(deps: ConversationsDeps, input: CustomerMessageInput) {
+  const c = await conversationStore.byId(deps.db.sql, input.workspaceId, input.conversationId);
+  return c ? { id: c.id, queuedAt: c.queuedAt } : null;
+}
+
+/** A retried clientMessageId: what the first send stored, nothing new. */
+async function firstResult(deps: ConversationsDeps, input: CustomerMessageInput): Promise<SendMessageResponse | DomainError> {
+  const [first, conversation] = await Promise.all([
+    messageStore.byClientId(deps.db.sql, input.workspaceId, input.conversationId, input.clientMessageId),
+    conversationStore.byId(deps.db.sql, input.workspaceId, input.conversationId),
+  ]);
+  if (!first || !conversation) return conversationErrors.notFound(input.conversationId);
+  const ahead = conversation.status === 'queued' ? await conversationStore.queueAhead(deps.db.sql, input.workspaceId, conversation) : null;
+  return { message: presentMessage(first.message), replies: first.replies.map(presentReply), conversation: presentState(conversation.id, conversation.status, ahead, deps.secondsPerQueuedConversation) };
+}

@@ -1,0 +1,9 @@
+// The conversations domain's public face: sessions, messages, the lifecycle, and the customer socket.
+export { publicConversationRoutes, customerOf } from './routes.ts';
+export { agentConversationRoutes } from './agentRoutes.ts';
+export { bindConversationSocket, type Broadcast, type SocketPort } from './socket.ts';
+export { createCustomerResolver } from './queries/resolveCustomer.ts';
+export { receiveCustomerMessage } from './commands/receiveCustomerMessage.ts';
+export { startSession } from './commands/startSession.ts';
+export { transition, estimatedWaitSeconds, type ConversationStatus, type ConversationAction } from './model.ts';
+export type { ConversationsDeps, Replier, BotTurn, BotTurnInput, ReplyDraft, HandoffContext } from './deps.ts';

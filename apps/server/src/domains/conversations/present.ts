@@ -1,0 +1,59 @@
+import type { ConversationState, ConversationView, MessageView, ReplyView } from '@lingxi/contracts';
+import type { MessagePayload } from '../../events/catalog.ts';
+import { estimatedWaitSeconds } from './model.ts';
+import type { Conversation, Message } from './store.ts';
+
+type MessageMeta = { suggestions?: string[]; quickReplies?: string[] };
+
+/** A message as customers (and the socket) see it. */
+export function presentMessage(m: Message): MessageView {
+  const meta = (m.meta ?? {}) as MessageMeta;
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    author: m.author,
+    kind: m.kind as MessageView['kind'],
+    text: m.text,
+    createdAt: m.createdAt.toISOString(),
+    clientMessageId: m.clientMessageId,
+    knowledgeEntryId: m.knowledgeEntryId,
+    confidence: m.confidence,
+    ...(meta.suggestions ? { suggestions: meta.suggestions } : {}),
+    ...(meta.quickReplies ? { quickReplies: meta.quickReplies } : {}),
+  };
+}
+
+export function presentAgentMessage(m: Message) {
+  return { ...presentMessage(m), private: m.private, authorId: m.authorId };
+}
+
+export function messagePayload(m: Message): MessagePayload {
+  return { ...presentMessage(m), private: m.private, authorId: m.authorId };
+}
+
+export function presentReply(m: Message): ReplyView {
+  const { id, text, kind, knowledgeEntryId, confidence, suggestions, quickReplies } = presentMessage(m);
+  return { id, text, kind: kind as ReplyView['kind'], knowledgeEntryId, confidence, ...(suggestions ? { suggestions } : {}), ...(quickReplies ? { quickReplies } : {}) };
+}
+
+export function presentState(id: string, status: Conversation['status'], queueAhead: number | null, secondsPerConversation: number): ConversationState {
+  const queued = status === 'queued' && queueAhead !== null;
+  return { id, status, queuePosition: queued ? queueAhead + 1 : null, estimatedWaitSeconds: queued ? estimatedWaitSeconds(queueAhead, secondsPerConversation) : null };
+}
+
+export function presentConversation(c: Conversation & { contactName?: string | null }, queuePosition: number | null = null): ConversationView {
+  return {
+    id: c.id,
+    contactId: c.contactId,
+    contactName: c.contactName ?? null,
+    status: c.status,
+    channel: c.channel,
+    locale: c.locale,
+    assigneeId: c.assigneeId,
+    handoffTrigger: (c.handoffTrigger as ConversationView['handoffTrigger']) ?? null,
+    queuePosition,
+    queuedAt: c.queuedAt?.toISOString() ?? null,
+    lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+  };
+}

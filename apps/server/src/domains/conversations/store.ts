@@ -1,0 +1,145 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/index.ts';
+import type { LingxiEvent } from '../../events/catalog.ts';
+import { contactsTable as contacts } from '../contacts/index.ts';
+import { conversations, messages } from './schema.ts';
+
+export type Conversation = typeof conversations.$inferSelect;
+export type Message = typeof messages.$inferSelect;
+export type NewMessage = Omit<typeof messages.$inferInsert, 'seq'>;
+
+/** What receiving a customer message tells the bot, read in the same statement that stores it. */
+export type ReceivedMessage = {
+  inserted: boolean;
+  status: Conversation['status'];
+  botState: unknown;
+  locale: string | null;
+  contactId: string;
+  humanOnly: boolean;
+  vip: boolean;
+};
+
+/** What a bot turn changes on its conversation besides the sequence. */
+export type ConversationChange = { botState?: unknown; status?: Conversation['status']; handoffTrigger?: string; handoff?: unknown; queuedAt?: Date };
+
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+export const conversationStore = {
+  async insert(db: Executor, row: typeof conversations.$inferInsert): Promise<Conversation> {
+    return (await db.insert(conversations).values(row).returning())[0]!;
+  },
+  async byId(db: Executor, workspaceId: string, id: string): Promise<Conversation | undefined> {
+    return (await db.select().from(conversations).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id))).limit(1))[0];
+  },
+  async update(db: Executor, workspaceId: string, id: string, patch: Partial<typeof conversations.$inferInsert>): Promise<Conversation | undefined> {
+    return (await db.update(conversations).set(patch).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id))).returning())[0];
+  },
+  async list(db: Executor, workspaceId: string, filter: { status?: Conversation['status']; assigneeId?: string | null }, limit: number): Promise<(Conversation & { contactName: string | null })[]> {
+    const conditions = [eq(conversations.workspaceId, workspaceId)];
+    if (filter.status) conditions.push(eq(conversations.status, filter.status));
+    if (filter.assigneeId === null) conditions.push(isNull(conversations.assigneeId));
+    else if (filter.assigneeId) conditions.push(eq(conversations.assigneeId, filter.assigneeId));
+    const rows = await db
+      .select({ conversation: conversations, contactName: contacts.name })
+      .from(conversations)
+      .innerJoin(contacts, and(eq(contacts.id, conversations.contactId), eq(contacts.workspaceId, conversations.workspaceId)))
+      .where(and(...conditions))
+      .orderBy(desc(sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`))
+      .limit(limit);
+    return rows.map((r) => ({ ...r.conversation, contactName: r.contactName }));
+  },
+  /** How many queued conversations of the workspace are ahead of this one (all of them, for one not yet queued). */
+  async queueAhead(db: Executor, workspaceId: string, conversation: { id: string; queuedAt: Date | null } | null): Promise<number> {
+    const ahead = conversation?.queuedAt
+      ? sql`and (queued_at < ${ts(conversation.queuedAt)} or (queued_at = ${ts(conversation.queuedAt)} and id < ${conversation.id}))`
+      : sql``;
+    const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from conversations where workspace_id = ${workspaceId} and status = 'queued' ${ahead}`);
+    return result.rows[0]?.n ?? 0;
+  },
+  async pastCount(db: Executor, workspaceId: string, contactId: string, exceptId: string): Promise<number> {
+    const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from conversations where workspace_id = ${workspaceId} and contact_id = ${contactId} and id <> ${exceptId}`);
+    return result.rows[0]?.n ?? 0;
+  },
+};
+
+export const messageStore = {
+  /**
+   * The hot path, in one statement: bump the conversation's sequence, store the customer message
+   * (a repeated clientMessageId stores nothing: the unique index decides, even under a race), write its
+   * event only if it was stored, and read back what the bot needs.
+   */
+  async receive(db: Executor, row: { id: string; workspaceId: string; conversationId: string; text: string; clientMessageId: string; at: Date }, event: LingxiEvent): Promise<ReceivedMessage | null> {
+    const result = await db.execute<{ status: Conversation['status']; bot_state: unknown; locale: string | null; contact_id: string; human_only: boolean; vip: boolean; inserted: number }>(sql`
+      with conv as (
+        update conversations set last_seq = last_seq + 1, last_message_at = ${ts(row.at)}
+        where workspace_id = ${row.workspaceId} and id = ${row.conversationId} and status <> 'closed'
+        returning id, status, last_seq, bot_state, locale, contact_id
+      ), ins as (
+        insert into messages (id, workspace_id, conversation_id, seq, author, kind, text, client_message_id, meta, created_at)
+        select ${row.id}, ${row.workspaceId}, conv.id, conv.last_seq, 'customer', 'text', ${row.text}, ${row.clientMessageId}, '{}'::jsonb, ${ts(row.at)} from conv
+        on conflict (workspace_id, conversation_id, client_message_id) do nothing
+        returning id
+      ), ev as (
+        insert into outbox (id, workspace_id, name, payload, created_at)
+        select ${event.id}, ${event.workspaceId}, ${event.name}, ${JSON.stringify(event.payload)}::jsonb, ${ts(event.at)} from ins
+        returning id
+      )
+      select conv.status, conv.bot_state, conv.locale, conv.contact_id, ct.human_only, ct.vip, (select count(*) from ins)::int as inserted
+      from conv join contacts ct on ct.id = conv.contact_id`);
+    const r = result.rows[0];
+    if (!r) return null;
+    return { inserted: r.inserted > 0, status: r.status, botState: r.bot_state, locale: r.locale, contactId: r.contact_id, humanOnly: r.human_only, vip: r.vip };
+  },
+  /** Appends messages in order under the conversation's row lock (and applies the turn's changes); returns them with their sequence numbers. */
+  async append(db: Executor, workspaceId: string, conversationId: string, rows: NewMessage[], change: ConversationChange = {}): Promise<Message[]> {
+    if (rows.length === 0) return [];
+    const sets = [sql`last_seq = last_seq + ${rows.length}`, sql`last_message_at = ${ts(rows[rows.length - 1]!.createdAt as Date)}`];
+    if (change.botState !== undefined) sets.push(sql`bot_state = ${JSON.stringify(change.botState)}::jsonb`);
+    if (change.status) sets.push(sql`status = ${change.status}`);
+    if (change.handoffTrigger) sets.push(sql`handoff_trigger = ${change.handoffTrigger}`);
+    if (change.handoff) sets.push(sql`handoff = ${JSON.stringify(change.handoff)}::jsonb`);
+    if (change.queuedAt) sets.push(sql`queued_at = ${ts(change.queuedAt)}`);
+    const bumped = await db.execute<{ last_seq: number }>(sql`
+      update conversations set ${sql.join(sets, sql`, `)}
+      where workspace_id = ${workspaceId} and id = ${conversationId} returning last_seq`);
+    const last = bumped.rows[0]?.last_seq;
+    if (last === undefined) return [];
+    const first = last - rows.length + 1;
+    return db.insert(messages).values(rows.map((r, i) => ({ ...r, seq: first + i }))).returning();
+  },
+  async byClientId(db: Executor, workspaceId: string, conversationId: string, clientMessageId: string): Promise<{ message: Message; replies: Message[] } | null> {
+    const rows = await db.execute<{ id: string }>(sql`
+      select id from messages where workspace_id = ${workspaceId} and conversation_id = ${conversationId} and client_message_id = ${clientMessageId}`);
+    const original = rows.rows[0];
+    if (!original) return null;
+    const all = await db.select().from(messages).where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversationId), sql`(${messages.id} = ${original.id} or ${messages.replyTo} = ${original.id})`)).orderBy(messages.seq);
+    return { message: all.find((m) => m.id === original.id)!, replies: all.filter((m) => m.id !== original.id) };
+  },
+  async seqOf(db: Executor, workspaceId: string, conversationId: string, id: string): Promise<number | null> {
+    const rows = await db.select({ seq: messages.seq }).from(messages).where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversationId), eq(messages.id, id))).limit(1);
+    return rows[0]?.seq ?? null;
+  },
+  async after(db: Executor, workspaceId: string, conversationId: string, afterSeq: number, options: { includePrivate: boolean; limit: number }): Promise<Message[]> {
+    const conditions = [eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversationId), sql`${messages.seq} > ${afterSeq}`];
+    if (!options.includePrivate) conditions.push(eq(messages.private, false));
+    return db.select().from(messages).where(and(...conditions)).orderBy(messages.seq).limit(options.limit);
+  },
+  async byId(db: Executor, workspaceId: string, conversationId: string, id: string): Promise<Message | undefined> {
+    return (await db.select().from(messages).where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversationId), eq(messages.id, id))).limit(1))[0];
+  },
+  async setHelpful(db: Executor, workspaceId: string, id: string, helpful: boolean): Promise<void> {
+    await db.update(messages).set({ helpful }).where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, id)));
+  },
+  async botAnswers(db: Executor, workspaceId: string, conversationId: string): Promise<Message[]> {
+    return db.select().from(messages).where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversationId), eq(messages.author, 'bot'), eq(messages.kind, 'answer'))).orderBy(desc(messages.seq)).limit(20);
+  },
+};
+
+/** The entries the bot answered with most lately: the workspace's current top questions (猜你想问). */
+export async function topAnsweredEntries(db: Executor, workspaceId: string, since: Date, limit: number): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    select knowledge_entry_id as id from messages
+    where workspace_id = ${workspaceId} and knowledge_entry_id is not null and kind = 'answer' and created_at > ${ts(since)}
+    group by knowledge_entry_id order by count(*) desc limit ${limit}`);
+  return result.rows.map((r) => r.id);
+}

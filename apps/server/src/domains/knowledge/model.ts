@@ -1,0 +1,104 @@
+import { KnowledgeImportLine } from '@lingxi/contracts';
+import { detectLanguage } from '@lingxi/nlu';
+import type { Problem } from '../../platform/errors.ts';
+
+export type EntryContent = {
+  question: string;
+  similarQuestions: string[];
+  answer: string;
+  quickReplies: string[];
+  category: string | null;
+  tags: string[];
+  channels: string[];
+  validFrom: Date | null;
+  validTo: Date | null;
+};
+
+export function languageOf(content: Pick<EntryContent, 'question' | 'similarQuestions'>): 'zh' | 'en' | 'mixed' {
+  return detectLanguage([content.question, ...content.similarQuestions].join(' '));
+}
+
+/** Time-limited entries (a promotion's rules) answer only inside their window. */
+export function isValidAt(entry: { validFrom: Date | null; validTo: Date | null }, now: Date): boolean {
+  return (!entry.validFrom || entry.validFrom.getTime() <= now.getTime()) && (!entry.validTo || entry.validTo.getTime() > now.getTime());
+}
+
+/** What a version stores and a restore copies back. */
+export function snapshotOf(content: EntryContent & { status: string }): Record<string, unknown> {
+  return {
+    question: content.question,
+    similarQuestions: content.similarQuestions,
+    answer: content.answer,
+    quickReplies: content.quickReplies,
+    category: content.category,
+    tags: content.tags,
+    channels: content.channels,
+    validFrom: content.validFrom?.toISOString() ?? null,
+    validTo: content.validTo?.toISOString() ?? null,
+    status: content.status,
+  };
+}
+
+export function contentFromSnapshot(snapshot: Record<string, unknown>): EntryContent & { status: 'draft' | 'published' } {
+  const s = snapshot as {
+    question: string; similarQuestions?: string[]; answer: string; quickReplies?: string[]; category?: string | null;
+    tags?: string[]; channels?: string[]; validFrom?: string | null; validTo?: string | null; status?: string;
+  };
+  return {
+    question: s.question,
+    similarQuestions: s.similarQuestions ?? [],
+    answer: s.answer,
+    quickReplies: s.quickReplies ?? [],
+    category: s.category ?? null,
+    tags: s.tags ?? [],
+    channels: s.channels ?? [],
+    validFrom: s.validFrom ? new Date(s.validFrom) : null,
+    validTo: s.validTo ? new Date(s.validTo) : null,
+    status: s.status === 'published' ? 'published' : 'draft',
+  };
+}
+
+export function contentFromLine(line: KnowledgeImportLine): EntryContent {
+  return { ...line, validFrom: line.validFrom ? new Date(line.validFrom) : null, validTo: line.validTo ? new Date(line.validTo) : null };
+}
+
+export type ImportRow = { line: number; content: EntryContent };
+export type ImportParse = { rows: ImportRow[]; errors: { line: number; problems: Problem[] }[] };
+
+/** Checks every row on its own: a bad row is reported with its line number and never stops the good ones. */
+export function parseImport(input: string | unknown[]): ImportParse {
+  const raw: { line: number; value: unknown; broken?: string }[] = [];
+  if (typeof input === 'string') {
+    input.split(/\r?\n/).forEach((text, index) => {
+      if (text.trim() === '') return;
+      try {
+        raw.push({ line: index + 1, value: JSON.parse(text) });
+      } catch {
+        raw.push({ line: index + 1, value: null, broken: 'is not valid JSON' });
+      }
+    });
+  } else {
+    input.forEach((value, index) => raw.push({ line: index + 1, value }));
+  }
+  const result: ImportParse = { rows: [], errors: [] };
+  const seen = new Map<string, number>();
+  for (const row of raw) {
+    if (row.broken) {
+      result.errors.push({ line: row.line, problems: [{ path: '', message: row.broken }] });
+      continue;
+    }
+    const parsed = KnowledgeImportLine.safeParse(row.value);
+    if (!parsed.success) {
+      result.errors.push({ line: row.line, problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) });
+      continue;
+    }
+    const earlier = seen.get(parsed.data.question);
+    if (earlier !== undefined) {
+      result.errors.push({ line: row.line, problems: [{ path: 'question', message: `repeats the question of line ${earlier}` }] });
+      continue;
+    }
+    seen.set(parsed.data.question, row.line);
+    result.rows.push({ line: row.line, content: contentFromLine(parsed.data) });
+  }
+  return result;
+}

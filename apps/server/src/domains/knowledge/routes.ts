@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import {
+  CreateKnowledgeEntryRequest,
+  IdParams,
+  KnowledgeEntryResponse,
+  KnowledgeExportResponse,
+  KnowledgeImportRequest,
+  KnowledgeImportResponse,
+  KnowledgeListQuery,
+  KnowledgeListResponse,
+  KnowledgePublishResponse,
+  KnowledgeVersionParams,
+  KnowledgeVersionsResponse,
+  UpdateKnowledgeEntryRequest,
+} from '@lingxi/contracts';
+import { orThrow } from '../../platform/errors.ts';
+import { route } from '../../platform/route.ts';
+import { userOf } from '../accounts/index.ts';
+import { importEntries } from './commands/importEntries.ts';
+import { publishKnowledge } from './commands/publishKnowledge.ts';
+import { restoreVersion } from './commands/restoreVersion.ts';
+import { changeEntry, createEntry } from './commands/saveEntry.ts';
+import type { KnowledgeDeps } from './deps.ts';
+import { knowledgeErrors } from './errors.ts';
+import { presentEntry, presentExportLine, presentVersion } from './present.ts';
+import { entryStore, modelStore, versionStore } from './store.ts';
+
+const date = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
+
+export function knowledgeRoutes(deps: KnowledgeDeps) {
+  const tags = ['knowledge'];
+  return [
+    route({
+      method: 'GET', url: '/api/v1/knowledge/entries', summary: 'Knowledge entries (not archived unless asked), oldest first', tags, policy: 'knowledge:read',
+      query: KnowledgeListQuery, response: KnowledgeListResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const { limit, offset, ...filter } = ctx.query;
+        const page = await entryStore.list(deps.db.sql, user.workspaceId, filter, { limit, offset });
+        return { entries: page.entries.map(presentEntry), total: page.total };
+      },
+    }),
+    route({
+      method: 'POST', url: '/api/v1/knowledge/entries', summary: 'Create an entry; a published one is live for the bot when this returns', tags, policy: 'knowledge:manage',
+      body: CreateKnowledgeEntryRequest, status: 201, response: KnowledgeEntryResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const { status, validFrom, validTo, ...rest } = ctx.body;
+        const entry = orThrow(await createEntry(deps, { workspaceId: user.workspaceId, by: user.email, status, content: { ...rest, validFrom: date(validFrom) ?? null, validTo: date(validTo) ?? null } }));
+        ctx.setStatus(201);
+        return { entry: presentEntry(entry) };
+      },
+    }),
+    route({
+      method: 'GET', url: '/api/v1/knowledge/entries/:id', summary: 'One entry', tags, policy: 'knowledge:read', params: IdParams, response: KnowledgeEntryResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const entry = await entryStore.byId(deps.db.sql, user.workspaceId, ctx.params.id);
+        return { entry: presentEntry(orThrow(entry ?? knowledgeErrors.notFound(ctx.params.id))) };
+      },
+    }),
+    route({
+      method: 'PATCH', url: '/api/v1/knowledge/entries/:id', summary: 'Change an entry (a new version); retrains the bot if it is or was published', tags, policy: 'knowledge:manage',
+      params: IdParams, body: UpdateKnowledgeEntryRequest, response: KnowledgeEntryResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const { validFrom, validTo, ...rest } = ctx.body;
+        const changes = Object.fromEntries(Object.entries({ ...rest, validFrom: date(validFrom), validTo: date(validTo) }).filter(([, v]) => v !== undefined));
+        return { entry: presentEntry(orThrow(await changeEntry(deps, { workspaceId: user.workspaceId, entryId: ctx.params.id, by: user.email, changes, action: 'updated' }))) };
+      },
+    }),
+    route({
+      method: 'DELETE', url: '/api/v1/knowledge/entries/:id', summary: 'Archive an entry (its history stays; restore a version to bring it back)', tags, policy: 'knowledge:manage',
+      params: IdParams, response: KnowledgeEntryResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        return { entry: presentEntry(orThrow(await changeEntry(deps, { workspaceId: user.workspaceId, entryId: ctx.params.id, by: user.email, changes: { status: 'archived' }, action: 'archived' }))) };
+      },
+    }),
+    route({
+      method: 'POST', url: '/api/v1/knowledge/entries/:id/publish', summary: 'Publish a draft; the bot answers from it when this returns', tags, policy: 'knowledge:manage',
+      params: IdParams, response: KnowledgeEntryResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        return { entry: presentEntry(orThrow(await changeEntry(deps, { workspaceId: user.workspaceId, entryId: ctx.params.id, by: user.email, changes: { status: 'published' }, action: 'published' }))) };
+      },
+    }),
+    route({
+      method: 'GET', url: '/api/v1/knowledge/entries/:id/versions', summary: 'Version history of an entry, newest first', tags, policy: 'knowledge:read',
+      params: IdParams, response: KnowledgeVersionsResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const versions = await versionStore.list(deps.db.sql, user.workspaceId, ctx.params.id);
+        if (versions.length === 0) orThrow(knowledgeErrors.notFound(ctx.params.id));
+        return { versions: versions.map(presentVersion) };
+      },
+    }),
+    route({
+      method: 'POST', url: '/api/v1/knowledge/entries/:id/versions/:version/restore', summary: 'Restore an old version (recorded as a new version)', tags, policy: 'knowledge:manage',
+      params: KnowledgeVersionParams, response: KnowledgeEntryResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        return { entry: presentEntry(orThrow(await restoreVersion(deps, { workspaceId: user.workspaceId, entryId: ctx.params.id, version: ctx.params.version, by: user.email }))) };
+      },
+    }),
+    route({
+      method: 'POST', url: '/api/v1/knowledge/import',
+      summary: 'Import JSON Lines (application/x-ndjson) or {entries}: good rows are published and live when this returns; bad rows are listed by line',
+      tags, policy: 'knowledge:manage', consumes: ['application/x-ndjson'], body: KnowledgeImportRequest, response: KnowledgeImportResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const source = typeof ctx.body === 'string' ? ctx.body : ctx.body.entries;
+        if ((typeof source === 'string' && source.trim() === '') || (Array.isArray(source) && source.length === 0)) orThrow(knowledgeErrors.notImportable());
+        return importEntries(deps, { workspaceId: user.workspaceId, by: user.email, source });
+      },
+    }),
+    route({
+      method: 'GET', url: '/api/v1/knowledge/export', summary: 'Every entry not archived, in the import shape (import it again as {entries})', tags, policy: 'knowledge:read',
+      query: z.object({ status: z.enum(['draft', 'published']).optional() }), response: KnowledgeExportResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const page = await entryStore.list(deps.db.sql, user.workspaceId, ctx.query, { limit: 1_000_000, offset: 0 });
+        return { entries: page.entries.map(presentExportLine) };
+      },
+    }),
+    route({
+      method: 'POST', url: '/api/v1/knowledge/publish', summary: 'Retrain the bot from the published entries now', tags, policy: 'knowledge:manage', response: KnowledgePublishResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const model = await publishKnowledge(deps, { workspaceId: user.workspaceId });
+        return { model: { version: model.version, entries: model.entries, trainedAt: model.trainedAt.toISOString() } };
+      },
+    }),
+    route({
+      method: 'GET', url: '/api/v1/knowledge/model', summary: 'The bot’s current model of this workspace', tags, policy: 'knowledge:read', response: KnowledgePublishResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const stored = await modelStore.get(deps.db.sql, user.workspaceId);
+        return { model: { version: stored?.version ?? 0, entries: stored?.entries ?? 0, trainedAt: stored?.trainedAt.toISOString() ?? null } };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,93 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/index.ts';
+import { knowledgeEntries, knowledgeModels, knowledgeVersions } from './schema.ts';
+
+export type KnowledgeEntry = typeof knowledgeEntries.$inferSelect;
+export type KnowledgeVersion = typeof knowledgeVersions.$inferSelect;
+export type StoredModel = typeof knowledgeModels.$inferSelect;
+export type EntryFilter = { status?: 'draft' | 'published' | 'archived'; category?: string; q?: string };
+
+function where(workspaceId: string, filter: EntryFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(knowledgeEntries.workspaceId, workspaceId)];
+  if (filter.status) conditions.push(eq(knowledgeEntries.status, filter.status));
+  else conditions.push(sql`${knowledgeEntries.status} <> 'archived'`);
+  if (filter.category) conditions.push(eq(knowledgeEntries.category, filter.category));
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(knowledgeEntries.question, like), ilike(knowledgeEntries.answer, like), sql`${knowledgeEntries.similarQuestions}::text ilike ${like}`));
+  }
+  return and(...conditions);
+}
+
+export const entryStore = {
+  async byId(db: Executor, workspaceId: string, id: string): Promise<KnowledgeEntry | undefined> {
+    return (await db.select().from(knowledgeEntries).where(and(eq(knowledgeEntries.workspaceId, workspaceId), eq(knowledgeEntries.id, id))).limit(1))[0];
+  },
+  async byQuestions(db: Executor, workspaceId: string, questions: string[]): Promise<KnowledgeEntry[]> {
+    if (questions.length === 0) return [];
+    return db.select().from(knowledgeEntries).where(and(eq(knowledgeEntries.workspaceId, workspaceId), inArray(knowledgeEntries.question, questions)));
+  },
+  async list(db: Executor, workspaceId: string, filter: EntryFilter, page: { limit: number; offset: number }): Promise<{ entries: KnowledgeEntry[]; total: number }> {
+    const condition = where(workspaceId, filter);
+    const [entries, totals] = await Promise.all([
+      db.select().from(knowledgeEntries).where(condition).orderBy(asc(knowledgeEntries.createdAt), asc(knowledgeEntries.id)).limit(page.limit).offset(page.offset),
+      db.select({ n: count() }).from(knowledgeEntries).where(condition),
+    ]);
+    return { entries, total: totals[0]?.n ?? 0 };
+  },
+  /** What the bot may answer from: published and not already expired (future ones are filtered at answer time). */
+  async answerable(db: Executor, workspaceId: string, now: Date): Promise<KnowledgeEntry[]> {
+    return db
+      .select()
+      .from(knowledgeEntries)
+      .where(and(eq(knowledgeEntries.workspaceId, workspaceId), eq(knowledgeEntries.status, 'published'), sql`(${knowledgeEntries.validTo} is null or ${knowledgeEntries.validTo} > ${now.toISOString()}::timestamptz)`))
+      .orderBy(asc(knowledgeEntries.id));
+  },
+  async insertMany(db: Executor, rows: (typeof knowledgeEntries.$inferInsert)[]): Promise<KnowledgeEntry[]> {
+    if (rows.length === 0) return [];
+    return db.insert(knowledgeEntries).values(rows).returning();
+  },
+  async update(db: Executor, workspaceId: string, id: string, patch: Partial<typeof knowledgeEntries.$inferInsert>): Promise<KnowledgeEntry | undefined> {
+    return (await db.update(knowledgeEntries).set(patch).where(and(eq(knowledgeEntries.workspaceId, workspaceId), eq(knowledgeEntries.id, id))).returning())[0];
+  },
+  async count(db: Executor, workspaceId: string): Promise<number> {
+    return (await db.select({ n: count() }).from(knowledgeEntries).where(eq(knowledgeEntries.workspaceId, workspaceId)))[0]?.n ?? 0;
+  },
+};
+
+export const versionStore = {
+  async insertMany(db: Executor, rows: (typeof knowledgeVersions.$inferInsert)[]): Promise<void> {
+    if (rows.length > 0) await db.insert(knowledgeVersions).values(rows);
+  },
+  async list(db: Executor, workspaceId: string, entryId: string): Promise<KnowledgeVersion[]> {
+    return db.select().from(knowledgeVersions).where(and(eq(knowledgeVersions.workspaceId, workspaceId), eq(knowledgeVersions.entryId, entryId))).orderBy(desc(knowledgeVersions.version));
+  },
+  async get(db: Executor, workspaceId: string, entryId: string, version: number): Promise<KnowledgeVersion | undefined> {
+    return (
+      await db
+        .select()
+        .from(knowledgeVersions)
+        .where(and(eq(knowledgeVersions.workspaceId, workspaceId), eq(knowledgeVersions.entryId, entryId), eq(knowledgeVersions.version, version)))
+        .limit(1)
+    )[0];
+  },
+};
+
+export const modelStore = {
+  async get(db: Executor, workspaceId: string): Promise<StoredModel | undefined> {
+    return (await db.select().from(knowledgeModels).where(eq(knowledgeModels.workspaceId, workspaceId)).limit(1))[0];
+  },
+  async version(db: Executor, workspaceId: string): Promise<number | null> {
+    return (await db.select({ version: knowledgeModels.version }).from(knowledgeModels).where(eq(knowledgeModels.workspaceId, workspaceId)).limit(1))[0]?.version ?? null;
+  },
+  /** Replaces the workspace's model; versions only go up, so a slower publish never overwrites a newer one. */
+  async save(db: Executor, row: { workspaceId: string; entries: number; bytes: Buffer; trainedAt: Date }): Promise<number> {
+    const result = await db.execute<{ version: number }>(sql`
+      insert into knowledge_models (workspace_id, version, entries, bytes, trained_at)
+      values (${row.workspaceId}, 1, ${row.entries}, ${row.bytes}, ${row.trainedAt.toISOString()}::timestamptz)
+      on conflict (workspace_id) do update set version = knowledge_models.version + 1, entries = excluded.entries,
+        bytes = excluded.bytes, trained_at = excluded.trained_at
+      returning version`);
+    return result.rows[0]!.version;
+  },
+};

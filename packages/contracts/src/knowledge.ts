@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { Problem } from './errors.ts';
+
+// The knowledge base: entries, their versions, import and export.
+
+export const KnowledgeStatus = z.enum(['draft', 'published', 'archived']);
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const isoDate = z.string().datetime({ offset: true, message: 'must be an ISO date-time, e.g. 2026-01-01T00:00:00Z' });
+
+const entryFields = {
+  question: text(500),
+  similarQuestions: z.array(text(500)).max(100).default([]),
+  answer: text(20_000),
+  quickReplies: z.array(text(100)).max(10).default([]),
+  category: text(100).nullable().default(null),
+  tags: z.array(text(50)).max(30).default([]),
+  channels: z.array(z.enum(['web', 'app', 'api'])).max(3).default([]),
+  validFrom: isoDate.nullable().default(null),
+  validTo: isoDate.nullable().default(null),
+};
+
+const validWindow = (v: { validFrom?: string | null; validTo?: string | null }, ctx: z.RefinementCtx) => {
+  if (v.validFrom && v.validTo && v.validFrom >= v.validTo) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must be after validFrom' });
+};
+
+/** One line of a JSON Lines import (CONTRACT: question, similarQuestions?, answer, category?, tags?). */
+export const KnowledgeImportLine = z.object(entryFields).superRefine(validWindow);
+export type KnowledgeImportLine = z.infer<typeof KnowledgeImportLine>;
+
+export const CreateKnowledgeEntryRequest = z
+  .object({ ...entryFields, status: z.enum(['draft', 'published']).default('draft') })
+  .superRefine(validWindow);
+export const UpdateKnowledgeEntryRequest = z
+  .object({
+    question: entryFields.question.optional(),
+    similarQuestions: z.array(text(500)).max(100).optional(),
+    answer: entryFields.answer.optional(),
+    quickReplies: z.array(text(100)).max(10).optional(),
+    category: text(100).nullable().optional(),
+    tags: z.array(text(50)).max(30).optional(),
+    channels: z.array(z.enum(['web', 'app', 'api'])).max(3).optional(),
+    validFrom: isoDate.nullable().optional(),
+    validTo: isoDate.nullable().optional(),
+    status: z.enum(['draft', 'published']).optional(),
+  })
+  .superRefine(validWindow);
+
+export const KnowledgeEntryView = z.object({
+  id: z.string().uuid(),
+  question: z.string(),
+  similarQuestions: z.array(z.string()),
+  answer: z.string(),
+  quickReplies: z.array(z.string()),
+  category: z.string().nullable(),
+  tags: z.array(z.string()),
+  channels: z.array(z.string()),
+  language: z.enum(['zh', 'en', 'mixed']),
+  validFrom: z.string().datetime().nullable(),
+  validTo: z.string().datetime().nullable(),
+  status: KnowledgeStatus,
+  version: z.number().int(),
+  updatedBy: z.string().nullable(),
+  createdAt: z.string().datetime(),
+  updatedAt: z.string().datetime(),
+});
+export type KnowledgeEntryView = z.infer<typeof KnowledgeEntryView>;
+
+export const KnowledgeEntryResponse = z.object({ entry: KnowledgeEntryView });
+export const KnowledgeListQuery = z.object({
+  status: KnowledgeStatus.optional(),
+  category: z.string().max(100).optional(),
+  q: z.string().max(200).optional().describe('Text the question, similar questions or answer contain'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const KnowledgeListResponse = z.object({ entries: z.array(KnowledgeEntryView), total: z.number().int() });
+
+export const KnowledgeVersionView = z.object({
+  version: z.number().int(),
+  action: z.string(),
+  changedBy: z.string().nullable(),
+  changedAt: z.string().datetime(),
+  snapshot: z.record(z.string(), z.unknown()),
+});
+export const KnowledgeVersionsResponse = z.object({ versions: z.array(KnowledgeVersionView) });
+export const KnowledgeVersionParams = z.object({ id: z.string().uuid('must be a UUID'), version: z.coerce.number().int().min(1) });
+
+export const KnowledgeImportRequest = z.union([
+  z.string().describe('JSON Lines text (Content-Type: application/x-ndjson)'),
+  z.object({ entries: z.array(z.unknown()).max(20_000) }),
+]);
+export const KnowledgeImportResponse = z.object({
+  imported: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), problems: z.array(Problem) })),
+  modelVersion: z.number().int().nullable(),
+});
+export const KnowledgeExportResponse = z.object({ entries: z.array(KnowledgeImportLine.and(z.object({ id: z.string().uuid(), status: KnowledgeStatus }))) });
+export const KnowledgeModelView = z.object({ version: z.number().int(), entries: z.number().int(), trainedAt: z.string().datetime().nullable() });
+export const KnowledgePublishResponse = z.object({ model: KnowledgeModelView });
