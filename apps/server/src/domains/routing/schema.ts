@@ -1,0 +1,29 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** How a user works as an agent: presence, capacity, skills, languages, teams. One row per user, made on first use. */
+export const agentProfiles = pgTable(
+  'agent_profiles',
+  {
+    userId: uuid('user_id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    status: text('status', { enum: ['online', 'away', 'offline'] }).notNull().default('offline'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    capacity: integer('capacity').notNull().default(5),
+    skills: jsonb('skills').$type<Record<string, number>>().notNull().default({}),
+    languages: jsonb('languages').$type<string[]>().notNull().default(['zh-CN', 'en-US']),
+    teamIds: jsonb('team_ids').$type<string[]>().notNull().default([]),
+    lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true }),
+  },
+  (t) => [index('agent_profiles_workspace_status_idx').on(t.workspaceId, t.status)],
+);
+
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('teams_workspace_name_idx').on(t.workspaceId, t.name)],
+);
