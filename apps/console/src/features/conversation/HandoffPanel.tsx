@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Tag, Typography } from 'antd';
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import type { HandoffPackage } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { EmotionTrend } from './EmotionTrend.tsx';
+
+// ECharts is the largest dependency: it loads after the transcript, only when there is a trend to draw.
+const EmotionTrend = lazy(() => import('./EmotionTrend.tsx').then((m) => ({ default: m.EmotionTrend })));
 
 /** What the agent needs before saying hello: why the bot handed over, what the customer wants, how they feel. */
 export function HandoffPanel({ handoff }: { handoff: HandoffPackage }) {
@@ -52,7 +54,9 @@ export function HandoffPanel({ handoff }: { handoff: HandoffPackage }) {
           {handoff.emotionTrajectory.length > 0 ? (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('conversation.emotion')}</Typography.Text>
-              <EmotionTrend levels={handoff.emotionTrajectory} height={80} />
+              <Suspense fallback={<div style={{ height: 80 }} />}>
+                <EmotionTrend levels={handoff.emotionTrajectory} height={80} />
+              </Suspense>
             </div>
           ) : null}
         </div>

@@ -23,6 +23,8 @@ describe('inbox model', () => {
     expect(conversationIdOf({ conversationId: 'x' })).toBe('x');
     expect(conversationIdOf({ message: { conversationId: 'y' } })).toBe('y');
     expect(conversationIdOf({ conversation: { id: 'z' } })).toBe('z');
+    expect(conversationIdOf({ id: 'w', status: 'queued', queuePosition: 1 })).toBe('w');
+    expect(conversationIdOf({ id: 'm', text: 'a message without its conversation' })).toBeNull();
     expect(conversationIdOf('nope')).toBeNull();
   });
 

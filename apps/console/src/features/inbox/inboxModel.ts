@@ -36,6 +36,8 @@ export function conversationIdOf(payload: unknown): string | null {
       if (key === 'conversation' && typeof value.id === 'string') return value.id;
     }
   }
+  // A conversation state ({id, status, queuePosition, …}) as conversation.updated carries it.
+  if (typeof p.id === 'string' && typeof p.status === 'string') return p.id;
   return null;
 }
 

@@ -101,6 +101,7 @@ export default function KnowledgePage() {
               <Table<KnowledgeEntryView>
                 rowKey="id"
                 size="middle"
+                tableLayout="fixed"
                 loading={list.loading}
                 dataSource={list.data?.entries ?? []}
                 pagination={list.data && list.data.total > PAGE ? { current: page, pageSize: PAGE, total: list.data.total, showSizeChanger: false, onChange: (p) => setQuery({ page: p }) } : false}
@@ -113,16 +114,25 @@ export default function KnowledgePage() {
                       <div>
                         <Link to={`/console/knowledge/${entry.id}`}>{question}</Link>
                         {entry.similarQuestions.length > 0 ? (
-                          <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12, maxWidth: 520 }}>{entry.similarQuestions.join(' · ')}</Typography.Text>
+                          <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>{entry.similarQuestions.join(' · ')}</Typography.Text>
                         ) : null}
                       </div>
                     ),
                   },
-                  { title: t('knowledge.category'), dataIndex: 'category', width: 120, render: (c: string | null) => c ?? '—' },
-                  { title: t('knowledge.tags'), dataIndex: 'tags', width: 180, render: (tags: string[]) => tags.map((tag) => <Tag key={tag} bordered={false}>{tag}</Tag>) },
-                  { title: t('knowledge.status'), dataIndex: 'status', width: 90, render: (s: KnowledgeEntryView['status']) => <Tag color={statusColors[s]}>{t(`knowledge.status.${s}`)}</Tag> },
-                  { title: t('knowledge.version'), dataIndex: 'version', width: 70, align: 'right' },
-                  { title: t('knowledge.updated'), dataIndex: 'updatedAt', width: 170, render: (at: string) => formatDateTime(at) },
+                  { title: t('knowledge.category'), dataIndex: 'category', width: 90, render: (c: string | null) => c ?? '—' },
+                  { title: t('knowledge.tags'), dataIndex: 'tags', width: 150, render: (tags: string[]) => tags.map((tag) => <Tag key={tag} bordered={false}>{tag}</Tag>) },
+                  {
+                    title: t('knowledge.status'),
+                    dataIndex: 'status',
+                    width: 110,
+                    render: (s: KnowledgeEntryView['status'], entry) => (
+                      <span style={{ whiteSpace: 'nowrap' }}>
+                        <Tag color={statusColors[s]}>{t(`knowledge.status.${s}`)}</Tag>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>v{entry.version}</Typography.Text>
+                      </span>
+                    ),
+                  },
+                  { title: t('knowledge.updated'), dataIndex: 'updatedAt', width: 110, render: (at: string) => <span title={formatDateTime(at)}>{formatDateTime(at).slice(0, 10)}</span> },
                 ]}
               />
             </>
