@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoKnowledge } from '../apps/server/src/domains/knowledge/index.ts';
 import { startTestApp, type TestApp } from '../apps/server/src/testing/harness.ts';
 
 const CHROMIUM = process.env.LINGXI_CHROMIUM ?? '/usr/bin/chromium';
@@ -43,16 +44,26 @@ type Locale = keyof typeof TEXT;
 async function openWidget(page: Page, locale: Locale): Promise<FrameLocator> {
   await page.locator('#lingxi-widget').getByRole('button', { name: TEXT[locale].open }).click();
   const frame = page.frameLocator('#lingxi-widget iframe');
+  const failed: string[] = [];
+  failures.set(frame, failed);
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.request().method()} ${new URL(response.url()).pathname} → ${response.status()}`);
+  });
   await frame.getByRole('textbox', { name: TEXT[locale].input }).waitFor();
   return frame;
 }
+
+/** Failed requests of the page and its frame, to say why when a step times out. */
+const failures = new WeakMap<FrameLocator, string[]>();
 
 async function ask(frame: FrameLocator, locale: Locale, question: string): Promise<void> {
   const answersBefore = await frame.getByRole('group', { name: TEXT[locale].helpfulGroup }).count();
   const input = frame.getByRole('textbox', { name: TEXT[locale].input });
   await input.fill(question);
   await input.press('Enter');
-  await expect.poll(() => frame.getByRole('group', { name: TEXT[locale].helpfulGroup }).count(), { timeout: 15_000 }).toBeGreaterThan(answersBefore);
+  await expect
+    .poll(() => frame.getByRole('group', { name: TEXT[locale].helpfulGroup }).count(), { timeout: 15_000, message: `an answer to "${question}"; failed requests: ${failures.get(frame)?.join(', ') || 'none'}` })
+    .toBeGreaterThan(answersBefore);
 }
 
 async function visible(locator: Locator, timeout = 10_000): Promise<void> {
@@ -91,6 +102,8 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
   beforeAll(async () => {
     ensureWidgetBuilt();
     app = await startTestApp();
+    // The demo workspace as `npm start` seeds it: the e-commerce after-sales knowledge base.
+    await seedDemoKnowledge(app.app.knowledge, { workspaceId: app.workspaceId });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   }, 120_000);
 

@@ -261,7 +261,9 @@ export function createChat(deps: ChatDeps) {
       set({ connection: connection() });
       if (online) {
         retryDelay = 1000;
-        void outbox.flush();
+        // A frame that could not load its settings tries again by itself when the network returns.
+        if (state.phase === 'unavailable') void this.start();
+        else void outbox.flush();
       }
     },
     close(): void {
