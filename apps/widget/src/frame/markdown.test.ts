@@ -9,7 +9,7 @@ function mount(markdown: string): HTMLElement {
   return box;
 }
 
-const ALLOWED = new Set(['P', 'BR', 'STRONG', 'CODE', 'UL', 'OL', 'LI', 'A']);
+const ALLOWED = new Set(['P', 'BR', 'STRONG', 'EM', 'CODE', 'UL', 'OL', 'LI', 'A', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
 
 function assertOnlyAllowed(box: HTMLElement): void {
   for (const element of box.querySelectorAll('*')) {
@@ -63,6 +63,19 @@ describe('renderMarkdown', () => {
     const box = mount(markdown);
     expect(box.querySelector('a')).toBeNull();
     expect(box.textContent).toBe(markdown);
+  });
+
+  it('renders italics and the pipe tables of the demo knowledge base', () => {
+    const box = mount('In *My Orders → Track*, or **bold** and *x*.\n\n| 支付方式 | 到账时间 |\n|---|---|\n| 余额 | 即时 |\n| 银行卡 | **3–7** 个工作日 <img src=x onerror=alert(1)> |');
+    expect([...box.querySelectorAll('em')].map((e) => e.textContent)).toEqual(['My Orders → Track', 'x']);
+    expect(box.querySelector('strong')?.textContent).toBe('bold');
+    expect([...box.querySelectorAll('th')].map((c) => c.textContent)).toEqual(['支付方式', '到账时间']);
+    expect([...box.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent))).toEqual([
+      ['余额', '即时'],
+      ['银行卡', '3–7 个工作日 <img src=x onerror=alert(1)>'],
+    ]);
+    assertOnlyAllowed(box);
+    expect(mount('2 * 3 * 4').querySelector('em')).toBeNull();
   });
 
   it('links bare http(s) URLs without swallowing trailing punctuation', () => {

@@ -1,5 +1,6 @@
 // A deliberately small markdown renderer for bot and agent answers: everything is escaped first,
-// then only bold, inline code, headings (as bold), lists, http(s) links and line breaks come back.
+// then only bold, italic, inline code, headings (as bold), lists, simple tables, http(s) links and
+// line breaks come back.
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -23,14 +24,14 @@ function link(href: string, label: string): string {
   return `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer nofollow">${label}</a>`;
 }
 
-// [label](url) | **bold** | `code` | a bare http(s) URL (stops at spaces, brackets and CJK punctuation).
-const INLINE = /\[([^\]\n]+)\]\(([^)\s]+)\)|\*\*([^*\n]+?)\*\*|`([^`\n]+)`|(https?:\/\/[^\s<>"'()\[\]\u3000-\u303f\uff00-\uffef]+)/gi;
+// [label](url) | **bold** | `code` | a bare http(s) URL (stops at spaces, brackets and CJK punctuation) | *italic*.
+const INLINE = /\[([^\]\n]+)\]\(([^)\s]+)\)|\*\*([^*\n]+?)\*\*|`([^`\n]+)`|(https?:\/\/[^\s<>"'()\[\]\u3000-\u303f\uff00-\uffef]+)|\*([^*\s](?:[^*\n]*[^*\s])?)\*/gi;
 
 export function renderInline(text: string): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(INLINE)) {
-    const [whole, label, url, bold, code, bare] = match;
+    const [whole, label, url, bold, code, bare, italic] = match;
     out += escapeHtml(text.slice(last, match.index));
     last = match.index + whole.length;
     if (label !== undefined && url !== undefined) {
@@ -40,6 +41,8 @@ export function renderInline(text: string): string {
       out += `<strong>${renderInline(bold)}</strong>`;
     } else if (code !== undefined) {
       out += `<code>${escapeHtml(code)}</code>`;
+    } else if (italic !== undefined) {
+      out += `<em>${renderInline(italic)}</em>`;
     } else if (bare !== undefined) {
       // Trailing sentence punctuation is not part of a URL.
       const trimmed = bare.replace(/[.,;:!?]+$/, '');
@@ -51,11 +54,13 @@ export function renderInline(text: string): string {
   return out + escapeHtml(text.slice(last));
 }
 
-type Block = { kind: 'p'; lines: string[] } | { kind: 'ul' | 'ol'; items: string[] } | { kind: 'h'; text: string };
+type Block = { kind: 'p'; lines: string[] } | { kind: 'ul' | 'ol'; items: string[] } | { kind: 'h'; text: string } | { kind: 'table'; rows: string[] };
 
 const BULLET = /^\s*[-*+•]\s+(.*)$/;
 const NUMBERED = /^\s*\d{1,3}[.)、]\s*(.*)$/;
 const HEADING = /^\s{0,3}#{1,6}\s+(.*)$/;
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 function blocksOf(markdown: string): Block[] {
   const blocks: Block[] = [];
@@ -68,6 +73,10 @@ function blocksOf(markdown: string): Block[] {
     const previous = blocks.at(-1);
     if (line.trim() === '') {
       paragraph = null;
+    } else if (TABLE_ROW.test(line)) {
+      paragraph = null;
+      if (previous?.kind === 'table') previous.rows.push(line);
+      else blocks.push({ kind: 'table', rows: [line] });
     } else if (heading) {
       paragraph = null;
       blocks.push({ kind: 'h', text: heading[1] ?? '' });
@@ -87,7 +96,20 @@ function blocksOf(markdown: string): Block[] {
   return blocks;
 }
 
-/** Markdown → HTML that contains only p, br, strong, code, ul, ol, li and a[href^=http]. */
+function cells(row: string): string[] {
+  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+}
+
+/** A pipe table; the row under the first one made of dashes marks the first as the header. */
+function renderTable(rows: string[]): string {
+  const hasHeader = rows.length > 1 && TABLE_RULE.test(rows[1]!);
+  const body = (hasHeader ? rows.slice(2) : rows).filter((row) => !TABLE_RULE.test(row));
+  const row = (line: string, tag: 'th' | 'td') => `<tr>${cells(line).map((cell) => `<${tag}>${renderInline(cell)}</${tag}>`).join('')}</tr>`;
+  const head = hasHeader ? `<thead>${row(rows[0]!, 'th')}</thead>` : '';
+  return `<table>${head}<tbody>${body.map((line) => row(line, 'td')).join('')}</tbody></table>`;
+}
+
+/** Markdown → HTML that contains only p, br, strong, em, code, ul, ol, li, table parts and a[href^=http]. */
 export function renderMarkdown(markdown: string): string {
   return blocksOf(markdown)
     .map((block) => {
@@ -96,6 +118,8 @@ export function renderMarkdown(markdown: string): string {
           return `<p>${block.lines.map(renderInline).join('<br>')}</p>`;
         case 'h':
           return `<p><strong>${renderInline(block.text)}</strong></p>`;
+        case 'table':
+          return renderTable(block.rows);
         case 'ul':
         case 'ol':
           return `<${block.kind}>${block.items.map((item) => `<li>${renderInline(item)}</li>`).join('')}</${block.kind}>`;
