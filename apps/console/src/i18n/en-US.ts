@@ -70,6 +70,7 @@ export const enUS: Record<MessageKey, string> = {
   'presence.away': 'Away',
   'presence.offline': 'Offline',
   'presence.failed': 'Your status did not change. Please retry.',
+  'header.load': 'Active conversations / capacity',
   'header.language': 'Language',
   'header.logout': 'Log out',
   'header.account': 'My account',

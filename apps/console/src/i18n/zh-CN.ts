@@ -69,6 +69,7 @@ export const zhCN = {
   'presence.away': '离开',
   'presence.offline': '离线',
   'presence.failed': '状态没有切换成功，请重试。',
+  'header.load': '进行中的会话 / 上限',
   'header.language': '语言',
   'header.logout': '退出登录',
   'header.account': '我的账号',

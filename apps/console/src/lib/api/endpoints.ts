@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AgentMessageResponse,
+  AgentResponse,
   AuditListResponse,
   ConversationDetailResponse,
   ConversationListResponse,
@@ -22,7 +23,6 @@ import type { ApiClient } from './client.ts';
 // The console's view of the API: one typed function per route it uses, answers parsed with the shared schemas.
 
 export type PresenceStatus = 'online' | 'away' | 'offline';
-const PresenceResponse = z.looseObject({});
 // Entry editing takes the shapes of CreateKnowledgeEntryRequest (input side) without re-declaring them.
 export type KnowledgeEntryInput = {
   question: string;
@@ -61,7 +61,8 @@ export function lingxiApi(client: ApiClient) {
         client.request('PUT', '/api/v1/auth/password', { body: { currentPassword, newPassword }, schema: OkResponse }),
     },
     presence: {
-      set: (status: PresenceStatus) => client.request('PUT', '/api/v1/agents/me/presence', { body: { status }, schema: PresenceResponse }),
+      mine: () => client.request('GET', '/api/v1/agents/me', { schema: AgentResponse }),
+      set: (status: PresenceStatus) => client.request('PUT', '/api/v1/agents/me/presence', { body: { status }, schema: AgentResponse }),
     },
     users: {
       list: () => client.request('GET', '/api/v1/users', { schema: UserListResponse }),

@@ -1,0 +1,94 @@
+// An agent's core loop in the console: a customer asks for a person, the agent picks it up with the
+// handoff package in view, replies, leaves a private note, sees the customer live, and resolves.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startTestApp, type TestApp } from '../apps/server/src/testing/harness.ts';
+import { CHROMIUM, ensureConsoleBuilt, hasChromium, launchChromium, logIn } from './consoleSupport.ts';
+
+type Message = { author: string; text: string };
+
+describe.skipIf(!hasChromium)(`console inbox in a real browser (${hasChromium ? CHROMIUM : 'skipped: /usr/bin/chromium missing — apt-get install -y chromium fonts-noto-cjk'})`, () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    app = await startTestApp();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function customerSays(token: string, text: string): Promise<void> {
+    const sent = await app.call('POST', '/api/public/v1/messages', { token, body: { text, clientMessageId: `m-${Math.random().toString(36).slice(2)}` } });
+    expect(sent.status).toBe(200);
+  }
+
+  it('takes a handed-off conversation from the queue to resolved', async () => {
+    const session = await app.call('POST', '/api/public/v1/sessions', { body: { name: '王小明', email: 'xm@example.com', locale: 'zh-CN' } });
+    expect(session.status).toBe(201);
+    const customer = session.body.sessionToken as string;
+    await customerSays(customer, '我的订单 202611210001 还没到');
+    await customerSays(customer, '转人工');
+
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await logIn(page, app.baseUrl, 'zh-CN');
+
+    await page.getByRole('tab', { name: '全部' }).click();
+    await page.getByRole('link', { name: /王小明/ }).click();
+    await page.waitForURL(/\/console\/inbox\/[0-9a-f-]{36}/);
+
+    // The handoff package is at the top, the bot's part of the transcript below it.
+    const handoff = page.getByRole('region', { name: '转接信息' });
+    await handoff.getByText('客户要求转人工').waitFor();
+    await handoff.getByText(/202611210001/).first().waitFor();
+    const transcript = page.getByRole('log');
+    await transcript.getByText('我的订单 202611210001 还没到').waitFor();
+    await transcript.getByText('机器人').first().waitFor();
+
+    // Accept with the keyboard shortcut unless routing already gave it to us.
+    const accept = page.getByRole('button', { name: '接入' });
+    if (await accept.isVisible()) {
+      await page.keyboard.press('a');
+      await accept.waitFor({ state: 'hidden' });
+    }
+    await page.getByRole('button', { name: '解决' }).waitFor();
+
+    // Accepting puts the cursor in the reply box; Esc leaves it, r comes back, Enter sends.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('r');
+    await page.keyboard.type('您好，我是客服李娜，我来帮您查一下订单。');
+    await page.keyboard.press('Enter');
+    await transcript.getByText('您好，我是客服李娜，我来帮您查一下订单。').waitFor();
+
+    // n turns the box into an internal note; the customer never sees it.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await page.keyboard.type('客户第二次催单，优先处理');
+    await page.keyboard.press('Enter');
+    const note = page.locator('.lx-msg.note', { hasText: '客户第二次催单，优先处理' });
+    await note.waitFor();
+
+    const seen = await app.call('GET', '/api/public/v1/messages', { token: customer });
+    const texts = (seen.body.messages as Message[]).map((m) => m.text);
+    expect(texts).toContain('您好，我是客服李娜，我来帮您查一下订单。');
+    expect(texts).not.toContain('客户第二次催单，优先处理');
+
+    // The customer writes back: it shows up live, without a reload.
+    await customerSays(customer, '好的，谢谢');
+    await transcript.getByText('好的，谢谢').waitFor();
+
+    await page.getByRole('button', { name: '解决' }).click();
+    await page.getByRole('banner').or(page.locator('.lx-thread-head')).getByText('已解决').first().waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
