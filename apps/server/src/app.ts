@@ -11,10 +11,10 @@ import { domainError, isDomainError } from './platform/errors.ts';
 import type { Principal, RouteSpec } from './platform/route.ts';
 import { accountErrors, accountRoutes, authenticate, can, SESSION_COOKIE } from './domains/accounts/index.ts';
 import { contactRoutes } from './domains/contacts/index.ts';
-import { agentConversationRoutes, bindConversationSocket, createCustomerResolver, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
+import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, createCustomerResolver, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
 import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
 import { createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
-import { routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
+import { defaultRoutingSettings, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
 import { DEFAULT_WORKSPACE } from './cli/seed.ts';
 import { createHttpServer } from './http/server.ts';
 import type { PrincipalResolvers } from './http/auth.ts';
@@ -81,8 +81,15 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     },
   };
 
-  // TODO(#5): active conversation counts per agent come from the conversations domain once assignment lands.
-  const routing: RoutingDeps = { db, ids, clock, activeCounts: async () => new Map() };
+  const routing: RoutingDeps = {
+    db,
+    ids,
+    clock,
+    jobs: () => jobs,
+    activeCounts: activeCountsByAssignee,
+    queue: queuedForRouting,
+    settings: async () => defaultRoutingSettings,
+  };
   const routes: RouteSpec[] = roles.has('api')
     ? [
         ...accountRoutes(accounts),
@@ -108,9 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     version: VERSION,
   });
 
-  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models }), log, pollMs: deps.pollMs?.outbox });
+  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing }), log, pollMs: deps.pollMs?.outbox });
   db.onCommit(() => dispatcher.kick());
-  const jobDeps = { clock, jobs: () => jobs };
+  const jobDeps = { clock, jobs: () => jobs, routing };
   const jobs: Jobs = createJobs({ db, clock, ids, handlers: jobHandlers(jobDeps), log, pollMs: deps.pollMs?.jobs });
 
   if (roles.has('realtime')) {

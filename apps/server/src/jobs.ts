@@ -2,8 +2,9 @@ import type { Clock } from './platform/clock.ts';
 import type { JobHandler, Jobs } from './platform/jobs/index.ts';
 import type { Executor } from './platform/db/index.ts';
 import { purgeEndedSessions } from './domains/accounts/index.ts';
+import { expireOffer, OFFER_EXPIRED_JOB, type RoutingDeps } from './domains/routing/index.ts';
 
-export type JobDeps = { clock: Clock; jobs: () => Jobs };
+export type JobDeps = { clock: Clock; jobs: () => Jobs; routing: RoutingDeps };
 
 const DAY_MS = 86_400_000;
 const dayKey = (at: Date) => at.toISOString().slice(0, 10);
@@ -17,6 +18,12 @@ export async function scheduleDailyMaintenance(executor: Executor, deps: JobDeps
 /** The one list of durable job handlers, written out. Domains add theirs here. */
 export function jobHandlers(deps: JobDeps): JobHandler[] {
   return [
+    {
+      name: OFFER_EXPIRED_JOB,
+      async handle(payload, { tx }) {
+        await expireOffer(tx, deps.routing, payload as { workspaceId: string; conversationId: string; agentId: string });
+      },
+    },
     {
       name: 'maintenance.daily',
       async handle(_payload, { tx }) {

@@ -37,3 +37,6 @@ export const TeamView = z.object({ id: z.string().uuid(), name: z.string(), crea
 export const CreateTeamRequest = z.object({ name: z.string().trim().min(1, 'is required').max(60) });
 export const TeamResponse = z.object({ team: TeamView });
 export const TeamListResponse = z.object({ teams: z.array(TeamView) });
+
+export const OfferView = z.object({ conversationId: z.string().uuid(), offeredAt: z.string().datetime(), expiresAt: z.string().datetime() });
+export const OfferListResponse = z.object({ offers: z.array(OfferView) });

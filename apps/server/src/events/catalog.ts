@@ -38,9 +38,10 @@ export type KnowledgePublished = EventOf<'knowledge.published', { version: numbe
 
 // Routing (issue 5).
 export type AgentPresenceChanged = EventOf<'agent.presence_changed', { userId: string; from: string; to: string; reason: 'agent' | 'disconnected' | 'supervisor' }>;
+export type ConversationOffered = EventOf<'conversation.offered', { conversationId: string; agentId: string; expiresAt: string }>;
 
 export type LingxiEvent =
-  | AgentPresenceChanged
+  | AgentPresenceChanged | ConversationOffered
   | WorkspaceCreated | UserCreated | UserPasswordChanged | UserLoggedIn
   | ContactCreated | ContactUpdated | ConversationStarted | MessageCreated | BotReplied | ConversationHandedOff
   | ConversationStatusChanged | AnswerRated | ConversationRated | KnowledgeEntryChanged | KnowledgePublished;

@@ -2,13 +2,36 @@ import type { Subscriber } from '../platform/outbox/index.ts';
 import type { Gateway } from '../realtime/gateway.ts';
 import { rooms } from '../realtime/gateway.ts';
 import type { LiveModels } from '../domains/knowledge/index.ts';
+import { runAssignmentRound, type RoutingDeps } from '../domains/routing/index.ts';
 import type { EventNamed, LingxiEvent } from './catalog.ts';
 
-export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels };
+export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels; routing: RoutingDeps };
 
 /** The one subscriber list, written out: who reacts to which committed event. */
 export function subscribers(deps: SubscriberDeps): Subscriber[] {
   return [
+    {
+      // A new customer waiting, a freed place, an agent coming online: offer what can be offered.
+      name: 'routing.assign',
+      delivery: 'once',
+      events: ['conversation.handed_off', 'conversation.status_changed', 'agent.presence_changed'],
+      async handle(events, tx) {
+        for (const workspaceId of new Set(events.map((e) => e.workspaceId!))) await runAssignmentRound(tx, deps.routing, workspaceId);
+      },
+    },
+    {
+      name: 'realtime.offers',
+      delivery: 'atLeastOnce',
+      events: ['conversation.offered', 'agent.presence_changed'],
+      async handle(events) {
+        const gateway = deps.gateway();
+        if (!gateway) return;
+        for (const event of events as LingxiEvent[]) {
+          if (event.name === 'conversation.offered') gateway.emit(rooms.user(event.payload.agentId), 'conversation.offered', event.payload);
+          if (event.name === 'agent.presence_changed') gateway.emit(rooms.workspace(event.workspaceId), 'agent.presence_changed', event.payload);
+        }
+      },
+    },
     {
       name: 'realtime.workspaceFeed',
       delivery: 'atLeastOnce',

@@ -11,6 +11,7 @@ export const conversationErrors = {
   notABotAnswer: (id: string) => domainError('MESSAGE_NOT_RATEABLE', 409, `Message ${id} is not a bot answer.`, 'Only bot replies can be rated helpful or not.'),
   notFinished: (status: string) => domainError('CONVERSATION_NOT_FINISHED', 409, `The conversation is ${status}; a rating comes after it is resolved.`, 'Send the rating once the conversation is resolved or closed.'),
   alreadyRated: () => domainError('CONVERSATION_ALREADY_RATED', 409, 'This conversation has already been rated.', 'One rating per conversation.'),
+  alreadyTaken: () => domainError('CONVERSATION_ALREADY_TAKEN', 409, 'Another agent has just taken this conversation.', 'Pick another conversation from the queue.'),
   notAssignedToYou: () => domainError('CONVERSATION_NOT_YOURS', 403, 'This conversation is assigned to someone else.', 'Ask a supervisor to transfer it to you.'),
   workspaceNotFound: (slug: string) => domainError('WORKSPACE_NOT_FOUND', 404, `No workspace "${slug}".`, 'Check the workspace name, or leave it out to use the default workspace.', [{ path: 'body.workspace', message: 'no such workspace' }]),
   contactNotFound: (id: string) => domainError('CONTACT_NOT_FOUND', 404, `No contact ${id} in this workspace.`, 'Check the id.'),

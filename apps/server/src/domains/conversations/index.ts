@@ -7,3 +7,4 @@ export { receiveCustomerMessage } from './commands/receiveCustomerMessage.ts';
 export { startSession } from './commands/startSession.ts';
 export { transition, estimatedWaitSeconds, type ConversationStatus, type ConversationAction } from './model.ts';
 export type { ConversationsDeps, Replier, BotTurn, BotTurnInput, ReplyDraft, HandoffContext } from './deps.ts';
+export { queuedForRouting, activeCountsByAssignee, type QueuedForRouting } from './queries/routingQueue.ts';

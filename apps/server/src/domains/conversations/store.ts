@@ -31,6 +31,10 @@ export const conversationStore = {
   async byId(db: Executor, workspaceId: string, id: string): Promise<Conversation | undefined> {
     return (await db.select().from(conversations).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id))).limit(1))[0];
   },
+  /** Reads and locks the row until the transaction ends: two agents accepting at once are served one by one. */
+  async lockById(db: Executor, workspaceId: string, id: string): Promise<Conversation | undefined> {
+    return (await db.select().from(conversations).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id))).limit(1).for('update'))[0];
+  },
   async update(db: Executor, workspaceId: string, id: string, patch: Partial<typeof conversations.$inferInsert>): Promise<Conversation | undefined> {
     return (await db.update(conversations).set(patch).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id))).returning())[0];
   },

@@ -3,6 +3,7 @@ import {
   AgentResponse,
   CreateTeamRequest,
   IdParams,
+  OfferListResponse,
   SetPresenceRequest,
   TeamListResponse,
   TeamResponse,
@@ -18,6 +19,7 @@ import type { RoutingDeps } from './deps.ts';
 import { routingErrors } from './errors.ts';
 import { listAgents } from './queries/listAgents.ts';
 import { teamStore, type Team } from './store.ts';
+import { offerStore } from './offerStore.ts';
 
 const presentTeam = (team: Team) => ({ id: team.id, name: team.name, createdAt: team.createdAt.toISOString() });
 
@@ -52,6 +54,20 @@ export function routingRoutes(deps: RoutingDeps) {
       async handler(ctx) {
         const user = userOf(ctx.principal);
         return agentView(user.workspaceId, user.userId);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/agents/me/offers',
+      summary: 'Conversations offered to you now; accept one with POST /api/v1/conversations/:id/accept before it expires',
+      tags: ['agents'],
+      policy: 'conversations:reply',
+      response: OfferListResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const now = deps.clock.now();
+        const offers = (await offerStore.list(deps.db.sql, user.workspaceId)).filter((o) => o.agentId === user.userId && o.expiresAt && o.expiresAt > now);
+        return { offers: offers.map((o) => ({ conversationId: o.conversationId, offeredAt: o.offeredAt!.toISOString(), expiresAt: o.expiresAt!.toISOString() })) };
       },
     }),
     route({

@@ -27,3 +27,17 @@ export const teams = pgTable(
   },
   (t) => [uniqueIndex('teams_workspace_name_idx').on(t.workspaceId, t.name)],
 );
+
+/** A queued conversation offered to one agent until it expires; agents who let it expire are remembered. */
+export const routingOffers = pgTable(
+  'routing_offers',
+  {
+    conversationId: uuid('conversation_id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    agentId: uuid('agent_id'),
+    offeredAt: timestamp('offered_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    declinedBy: jsonb('declined_by').$type<string[]>().notNull().default([]),
+  },
+  (t) => [index('routing_offers_workspace_agent_idx').on(t.workspaceId, t.agentId)],
+);

@@ -12,9 +12,9 @@ type Agent = { workspaceId: string; userId: string };
 /** The caller takes a queued conversation. TODO(#5): routing offers conversations by skills and load. */
 export async function acceptConversation(deps: ConversationsDeps, input: Agent & { conversationId: string }): Promise<Conversation | DomainError> {
   return deps.db.transaction(async (tx) => {
-    const conversation = await conversationStore.byId(tx, input.workspaceId, input.conversationId);
+    const conversation = await conversationStore.lockById(tx, input.workspaceId, input.conversationId);
     if (!conversation) return conversationErrors.notFound(input.conversationId);
-    if (conversation.status === 'assigned' && conversation.assigneeId !== input.userId) return conversationErrors.notAssignedToYou();
+    if (conversation.status === 'assigned' && conversation.assigneeId !== input.userId) return conversationErrors.alreadyTaken();
     const next = transition(conversation.status, { type: 'assign', agentId: input.userId });
     if (isDomainError(next)) return next;
     const updated = await conversationStore.update(tx, input.workspaceId, conversation.id, { status: next, assigneeId: input.userId, assignedAt: deps.clock.now() });
@@ -25,7 +25,7 @@ export async function acceptConversation(deps: ConversationsDeps, input: Agent &
 
 export async function resolveConversation(deps: ConversationsDeps, input: Agent & { conversationId: string }): Promise<Conversation | DomainError> {
   return deps.db.transaction(async (tx) => {
-    const conversation = await conversationStore.byId(tx, input.workspaceId, input.conversationId);
+    const conversation = await conversationStore.lockById(tx, input.workspaceId, input.conversationId);
     if (!conversation) return conversationErrors.notFound(input.conversationId);
     if (conversation.assigneeId && conversation.assigneeId !== input.userId) return conversationErrors.notAssignedToYou();
     const next = transition(conversation.status, { type: 'resolve', by: 'agent' });
@@ -39,7 +39,7 @@ export async function resolveConversation(deps: ConversationsDeps, input: Agent 
 /** An agent's reply to the customer, or a private note only colleagues see. */
 export async function sendAgentMessage(deps: ConversationsDeps, input: Agent & { conversationId: string; text: string; private: boolean }): Promise<Message | DomainError> {
   return deps.db.transaction(async (tx) => {
-    const conversation = await conversationStore.byId(tx, input.workspaceId, input.conversationId);
+    const conversation = await conversationStore.lockById(tx, input.workspaceId, input.conversationId);
     if (!conversation) return conversationErrors.notFound(input.conversationId);
     if (conversation.status === 'closed') return conversationErrors.closed();
     if (!input.private && conversation.assigneeId && conversation.assigneeId !== input.userId) return conversationErrors.notAssignedToYou();

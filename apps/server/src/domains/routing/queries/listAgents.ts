@@ -20,7 +20,7 @@ export async function listAgents(deps: Pick<RoutingDeps, 'db' | 'activeCounts'>,
   const [users, profiles, active] = [
     await userStore.list(deps.db.sql, workspaceId),
     await profileStore.list(deps.db.sql, workspaceId),
-    await deps.activeCounts(workspaceId),
+    await deps.activeCounts(deps.db.sql, workspaceId),
   ];
   const byUser = new Map(profiles.map((p) => [p.userId, p]));
   return users
