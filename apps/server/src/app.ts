@@ -62,7 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   const models = createLiveModels({ db });
   const knowledge: KnowledgeDeps = { db, ids, clock, models };
   const bot = createBot({ clock, models, settings: createBotSettings({ db }), selfUrl: () => selfUrl });
-  const conversations: ConversationsDeps = { db, ids, clock, replier: bot, inflight: new Map(), secondsPerQueuedConversation: 60 };
+  const conversations: ConversationsDeps = { db, ids, clock, replier: bot, inflight: new Map(), secondsPerQueuedConversation: 60, afterCommit: () => dispatcher.kick() };
   const resolveCustomer = createCustomerResolver({ db });
   const resolvers: PrincipalResolvers = {
     async user(token) {

@@ -54,4 +54,6 @@ export type ConversationsDeps = {
   /** Per node: a retry racing the first send of a clientMessageId waits for the first result. */
   inflight: Map<string, Promise<SendMessageResponse>>;
   secondsPerQueuedConversation: number;
+  /** Called after a write made outside db.transaction (one atomic statement) commits: delivers its events soon. */
+  afterCommit(): void;
 };

@@ -111,6 +111,41 @@ export const messageStore = {
     const first = last - rows.length + 1;
     return db.insert(messages).values(rows.map((r, i) => ({ ...r, seq: first + i }))).returning();
   },
+  /**
+   * A bot turn in one statement (atomic on its own): its replies in order under the conversation's row
+   * lock, the conversation's changes, and the replies' events. Rows and events are built by the caller.
+   */
+  async appendTurn(db: Executor, workspaceId: string, conversationId: string, rows: NewMessage[], change: ConversationChange, events: LingxiEvent[]): Promise<Message[]> {
+    if (rows.length === 0) return [];
+    const at = rows[rows.length - 1]!.createdAt as Date;
+    const sets = [sql`last_seq = last_seq + ${rows.length}`, sql`last_message_at = ${ts(at)}`];
+    if (change.botState !== undefined) sets.push(sql`bot_state = ${JSON.stringify(change.botState)}::jsonb`);
+    if (change.status) sets.push(sql`status = ${change.status}`);
+    if (change.handoffTrigger) sets.push(sql`handoff_trigger = ${change.handoffTrigger}`);
+    if (change.handoff) sets.push(sql`handoff = ${JSON.stringify(change.handoff)}::jsonb`);
+    if (change.queuedAt) sets.push(sql`queued_at = ${ts(change.queuedAt)}`);
+    const replies = rows.map((r, ord) => ({ id: r.id, ord, author: r.author, kind: r.kind, text: r.text, reply_to: r.replyTo ?? null, knowledge_entry_id: r.knowledgeEntryId ?? null, confidence: r.confidence ?? null, meta: r.meta ?? {}, created_at: (r.createdAt as Date).toISOString() }));
+    const outboxRows = events.map((e) => ({ id: e.id, name: e.name, payload: e.payload, created_at: e.at.toISOString() }));
+    const result = await db.execute<{ id: string; seq: number }>(sql`
+      with conv as (
+        update conversations set ${sql.join(sets, sql`, `)}
+        where workspace_id = ${workspaceId} and id = ${conversationId} returning last_seq
+      ), ins as (
+        insert into messages (id, workspace_id, conversation_id, seq, author, kind, text, reply_to, knowledge_entry_id, confidence, meta, created_at)
+        select r.id, ${workspaceId}, ${conversationId}, conv.last_seq - ${rows.length} + r.ord + 1, r.author, r.kind, r.text, r.reply_to, r.knowledge_entry_id, r.confidence, r.meta, r.created_at
+        from conv, jsonb_to_recordset(${JSON.stringify(replies)}::jsonb) as r(id uuid, ord int, author text, kind text, text text, reply_to uuid, knowledge_entry_id uuid, confidence float8, meta jsonb, created_at timestamptz)
+        returning id, seq
+      ), ev as (
+        insert into outbox (id, workspace_id, name, payload, created_at)
+        select e.id, ${workspaceId}, e.name, e.payload, e.created_at
+        from conv, jsonb_to_recordset(${JSON.stringify(outboxRows)}::jsonb) as e(id uuid, name text, payload jsonb, created_at timestamptz)
+      )
+      select id, seq from ins`);
+    const seqs = new Map(result.rows.map((r) => [r.id, r.seq]));
+    return rows
+      .filter((r) => seqs.has(r.id))
+      .map((r) => ({ authorId: null, private: false, clientMessageId: null, replyTo: null, knowledgeEntryId: null, confidence: null, helpful: null, meta: {}, ...r, seq: seqs.get(r.id)! }) as Message);
+  },
   async byClientId(db: Executor, workspaceId: string, conversationId: string, clientMessageId: string): Promise<{ message: Message; replies: Message[] } | null> {
     const rows = await db.execute<{ id: string }>(sql`
       select id from messages where workspace_id = ${workspaceId} and conversation_id = ${conversationId} and client_message_id = ${clientMessageId}`);

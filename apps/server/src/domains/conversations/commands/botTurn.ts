@@ -1,4 +1,4 @@
-import { emit, type NewEvent } from '../../../events/catalog.ts';
+import { stampEvents, type NewEvent } from '../../../events/catalog.ts';
 import { contactStore, presentContact } from '../../contacts/index.ts';
 import type { BotTurn, ConversationsDeps, HandoffContext } from '../deps.ts';
 import { estimatedWaitSeconds, transition, type ConversationStatus } from '../model.ts';
@@ -65,31 +65,33 @@ export async function runBotTurn(deps: ConversationsDeps, c: Conversation, custo
     meta: { ...(r.suggestions ? { suggestions: r.suggestions } : {}), ...(r.quickReplies ? { quickReplies: r.quickReplies } : {}), understanding: r.understanding },
     createdAt: now,
   }));
-  const replies = await deps.db.transaction(async (tx) => {
-    const stored = await messageStore.append(tx, c.workspaceId, c.conversationId, rows, change);
-    const events: NewEvent[] = stored.map((m) => ({ name: 'message.created' as const, workspaceId: c.workspaceId, payload: { conversationId: c.conversationId, message: messagePayload(m) } }));
-    stored.forEach((m, i) => {
-      const u = turn.replies[i]!.understanding;
-      if (m.author !== 'bot') return;
-      events.push({
-        name: 'bot.replied',
-        workspaceId: c.workspaceId,
-        payload: { conversationId: c.conversationId, messageId: m.id, replyTo: m.replyTo, kind: m.kind, knowledgeEntryId: m.knowledgeEntryId, confidence: m.confidence, intent: u.intent, emotionLevel: u.emotionLevel, language: u.language, latencyMs: u.latencyMs },
-      });
+  const events: NewEvent[] = rows.map((m) => ({
+    name: 'message.created' as const,
+    workspaceId: c.workspaceId,
+    payload: { conversationId: c.conversationId, message: messagePayload({ authorId: null, private: false, clientMessageId: null, helpful: null, seq: 0, ...m, createdAt: now } as Message) },
+  }));
+  rows.forEach((m, i) => {
+    const u = turn.replies[i]!.understanding;
+    if (m.author !== 'bot') return;
+    events.push({
+      name: 'bot.replied',
+      workspaceId: c.workspaceId,
+      payload: { conversationId: c.conversationId, messageId: m.id, replyTo: m.replyTo ?? null, kind: m.kind, knowledgeEntryId: m.knowledgeEntryId ?? null, confidence: m.confidence ?? null, intent: u.intent, emotionLevel: u.emotionLevel, language: u.language, latencyMs: u.latencyMs },
     });
-    if (status !== c.status && turn.handoff) {
-      const queueAhead = turn.handoff.queueAhead;
-      events.push(
-        { name: 'conversation.handed_off', workspaceId: c.workspaceId, payload: { conversationId: c.conversationId, trigger: turn.handoff.trigger, queuePosition: queueAhead + 1 } },
-        {
-          name: 'conversation.status_changed',
-          workspaceId: c.workspaceId,
-          payload: { conversationId: c.conversationId, from: c.status, to: status, assigneeId: null, queuePosition: queueAhead + 1, estimatedWaitSeconds: estimatedWaitSeconds(queueAhead, deps.secondsPerQueuedConversation) },
-        },
-      );
-    }
-    await emit(tx, deps, ...events);
-    return stored;
   });
+  if (status !== c.status && turn.handoff) {
+    const queueAhead = turn.handoff.queueAhead;
+    events.push(
+      { name: 'conversation.handed_off', workspaceId: c.workspaceId, payload: { conversationId: c.conversationId, trigger: turn.handoff.trigger, queuePosition: queueAhead + 1 } },
+      {
+        name: 'conversation.status_changed',
+        workspaceId: c.workspaceId,
+        payload: { conversationId: c.conversationId, from: c.status, to: status, assigneeId: null, queuePosition: queueAhead + 1, estimatedWaitSeconds: estimatedWaitSeconds(queueAhead, deps.secondsPerQueuedConversation) },
+      },
+    );
+  }
+  // Replies, the bot's memory, any handoff and their events: one statement, atomic on its own.
+  const replies = await messageStore.appendTurn(deps.db.sql, c.workspaceId, c.conversationId, rows, change, stampEvents(deps, ...events));
+  deps.afterCommit();
   return { replies, status, queueAhead: status === 'queued' ? (turn.handoff?.queueAhead ?? null) : null };
 }
