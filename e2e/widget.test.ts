@@ -36,8 +36,8 @@ function ensureWidgetBuilt(): void {
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const TEXT = {
-  'zh-CN': { open: '打开在线客服', input: '消息', helpfulGroup: '这个回答有帮助吗？', helpful: '有帮助', thanks: '感谢反馈！', related: '相关问题', person: '联系人工客服', queue: /正在为你转接人工客服，前面还有 \d+ 位/, waiting: '等待网络…', suggested: '猜你想问' },
-  'en-US': { open: 'Open chat with support', input: 'Message', helpfulGroup: 'Was this helpful?', helpful: 'Helpful', thanks: 'Thanks for the feedback!', related: 'Related questions', person: 'Talk to a person', queue: /Connecting you to a person · you are #\d+ in line/, waiting: 'Waiting for network…', suggested: 'Popular questions' },
+  'zh-CN': { open: '打开在线客服', input: '消息', helpfulGroup: '这个回答有帮助吗？', helpful: '有帮助', thanks: '感谢反馈！', related: '相关问题', person: '联系人工客服', queue: /正在为你转接人工客服，前面还有 \d+ 位/, waiting: '等待网络…', suggested: '猜你想问', csatTitle: '请为本次服务打分', csatComment: '还有什么想告诉我们的？（选填）', csatSubmit: '提交评价', csatThanks: '感谢你的评价！' },
+  'en-US': { open: 'Open chat with support', input: 'Message', helpfulGroup: 'Was this helpful?', helpful: 'Helpful', thanks: 'Thanks for the feedback!', related: 'Related questions', person: 'Talk to a person', queue: /Connecting you to a person · you are #\d+ in line/, waiting: 'Waiting for network…', suggested: 'Popular questions', csatTitle: 'How did we do?', csatComment: 'Anything else to tell us? (optional)', csatSubmit: 'Send rating', csatThanks: 'Thank you for your rating!' },
 } as const;
 type Locale = keyof typeof TEXT;
 
@@ -154,7 +154,8 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
     await input.press('Enter');
     await visible(again.getByText(t.waiting));
     await page.context().setOffline(false);
-    await expect.poll(() => again.getByText(t.waiting).count(), { timeout: 15_000 }).toBe(0);
+    // Acknowledged: the bubble loses its waiting/sending line when the stored message replaces it.
+    await expect.poll(() => again.locator('.msg.me .delivery').count(), { timeout: 15_000 }).toBe(0);
     const widgetFrame = page.frames().find((f) => f.url().includes('/widget/frame.html'))!;
     const token = (await widgetFrame.evaluate('localStorage.getItem("lingxi:demo:session")')) as string;
     const history = await app.call('GET', '/api/public/v1/messages', { token });
@@ -162,6 +163,25 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
     const texts = (history.body.messages as Array<{ text: string; author: string }>).filter((m) => m.author === 'customer').map((m) => m.text);
     expect(texts.filter((text) => text === '网络断了还能发吗')).toHaveLength(1);
     expect(texts.slice(0, 2)).toEqual(['怎么申请退货？', relatedQuestion]);
+
+    // A person takes over: their reply arrives live, and resolving asks the customer for a rating.
+    const conversation = await app.call('GET', '/api/public/v1/conversation', { token });
+    const conversationId = conversation.body.id as string;
+    await app.call('PUT', '/api/v1/agents/me/presence', { token: app.adminToken, body: { status: 'online' } });
+    const accepted = await app.call('POST', `/api/v1/conversations/${conversationId}/accept`, { token: app.adminToken });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const replied = await app.call('POST', `/api/v1/conversations/${conversationId}/messages`, { token: app.adminToken, body: { text: '您好，我是客服小林，**马上**为您处理退货。' } });
+    expect(replied.status, JSON.stringify(replied.body)).toBeLessThan(300);
+    await containsText(again.locator('.msg.agent').last(), '我是客服小林');
+    const resolved = await app.call('POST', `/api/v1/conversations/${conversationId}/resolve`, { token: app.adminToken });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    const stars = again.getByRole('radiogroup', { name: t.csatTitle });
+    await visible(stars);
+    await stars.getByRole('radio', { name: '5 星' }).click();
+    await again.getByRole('textbox', { name: t.csatComment }).fill('很快就解决了');
+    await shoot(page, 'desktop-zh-csat');
+    await again.getByRole('button', { name: t.csatSubmit }).click();
+    await visible(again.getByText(t.csatThanks));
   });
 
   it('en-US on a desktop answers in English', async () => {

@@ -125,7 +125,14 @@ export function CsatPrompt({ chat, state, t }: { chat: Chat; state: ChatState; t
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   if (state.csat === 'none') return null;
-  if (state.csat === 'sent') return <div class="csat done" role="status">{t.csatThanks}</div>;
+  if (state.csat === 'sent') {
+    return (
+      <div class="csat done" role="status">
+        {t.csatThanks}
+        <button type="button" class="primary" onClick={chat.startOver}>{t.newConversation}</button>
+      </div>
+    );
+  }
   return (
     <form
       class="csat"

@@ -9,16 +9,17 @@ import type { ChatMessage } from './transcript.ts';
 type Props = { chat: Chat; state: ChatState; t: Messages; greeting: string; suggested: string[] };
 
 export function Transcript({ chat, state, t, greeting, suggested }: Props) {
-  const end = useRef<HTMLDivElement>(null);
   const log = useRef<HTMLDivElement>(null);
   const count = state.messages.length;
   const typing = state.botThinking || state.agentTyping;
+  const settled = useRef(false);
   useEffect(() => {
     const box = log.current;
     if (!box) return;
-    // Follow new messages unless the customer scrolled up to read.
+    // Follow new messages unless the customer scrolled up to read; a restored history opens at its end.
     const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 160;
-    if (nearBottom || count <= 1) end.current?.scrollIntoView({ block: 'end' });
+    if (nearBottom || !settled.current || state.csat === 'asking') box.scrollTop = box.scrollHeight;
+    if (count > 0) settled.current = true;
   }, [count, typing, state.csat]);
 
   const asked = state.messages.some((m) => m.author === 'customer');
@@ -52,7 +53,6 @@ export function Transcript({ chat, state, t, greeting, suggested }: Props) {
           </div>
         </div>
       )}
-      <div ref={end} />
     </div>
   );
 }

@@ -47,11 +47,12 @@ export function createChat(deps: ChatDeps) {
     session: `lingxi:${deps.workspace}:session`,
     outbox: `lingxi:${deps.workspace}:outbox`,
     csat: (conversationId: string) => `lingxi:${deps.workspace}:csat:${conversationId}`,
+    rated: `lingxi:${deps.workspace}:rated`,
   };
   let state: ChatState = {
     phase: 'loading', config: null, locale: deps.locale, messages: [], conversation: null,
     connection: deps.isOnline() ? 'online' : 'offline', botThinking: false, agentTyping: false,
-    rated: {}, csat: 'none', notice: null, visible: true, unread: 0,
+    rated: readRated(deps.storage, `lingxi:${deps.workspace}:rated`), csat: 'none', notice: null, visible: true, unread: 0,
   };
   const listeners = new Set<(state: ChatState) => void>();
   const set = (patch: Partial<ChatState>) => {
@@ -237,6 +238,7 @@ export function createChat(deps: ChatDeps) {
         const { [messageId]: _dropped, ...rest } = state.rated;
         set({ rated: rest, notice: 'actionFailed' });
       }
+      write(deps.storage, keys.rated, JSON.stringify(state.rated));
     },
     async submitCsat(score: number, comment: string): Promise<boolean> {
       const conversation = state.conversation;
@@ -249,6 +251,12 @@ export function createChat(deps: ChatDeps) {
       write(deps.storage, keys.csat(conversation.id), String(score));
       set({ csat: 'sent' });
       return true;
+    },
+    /** After a rated, finished conversation: the next message opens a new one. */
+    startOver(): void {
+      forgetSession();
+      deps.storage.removeItem(keys.rated);
+      set({ messages: [], rated: {}, notice: null });
     },
     typing(typing: boolean): void {
       live?.typing(typing);
@@ -286,5 +294,16 @@ function write(storage: KeyValueStorage, key: string, value: string): void {
     storage.setItem(key, value);
   } catch {
     // blocked storage (private mode): the conversation still works until the page closes
+  }
+}
+
+/** Which answers were already rated, so a reload does not ask again. */
+function readRated(storage: KeyValueStorage, key: string): Record<string, boolean> {
+  try {
+    const parsed: unknown = JSON.parse(read(storage, key) ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'));
+  } catch {
+    return {};
   }
 }

@@ -63,6 +63,7 @@ const zh = {
   csatComment: '还有什么想告诉我们的？（选填）',
   csatSubmit: '提交评价',
   csatThanks: '感谢你的评价！',
+  newConversation: '开始新的对话',
   poweredBy: '由 灵犀 提供支持',
   conversationLog: '对话记录',
 };
@@ -120,6 +121,7 @@ const en: Messages = {
   csatComment: 'Anything else to tell us? (optional)',
   csatSubmit: 'Send rating',
   csatThanks: 'Thank you for your rating!',
+  newConversation: 'Start a new conversation',
   poweredBy: 'Powered by Lingxi',
   conversationLog: 'Conversation',
 };
