@@ -14,11 +14,12 @@ import { contactRoutes } from './domains/contacts/index.ts';
 import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, createCustomerResolver, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
 import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
 import { createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
-import { defaultRoutingSettings, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
+import { defaultRoutingSettings, profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
+import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
 import { DEFAULT_WORKSPACE } from './cli/seed.ts';
 import { createHttpServer } from './http/server.ts';
 import type { PrincipalResolvers } from './http/auth.ts';
-import { createMetrics } from './http/metrics.ts';
+import { createMetrics, exposeLiveFigures } from './http/metrics.ts';
 import { createGateway, rooms, type Gateway } from './realtime/gateway.ts';
 import { subscribers } from './events/subscribers.ts';
 import { jobHandlers, scheduleDailyMaintenance } from './jobs.ts';
@@ -90,6 +91,11 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     queue: queuedForRouting,
     settings: async () => defaultRoutingSettings,
   };
+  const analytics: AnalyticsDeps = {
+    db, ids, clock, knowledge: models, settings: createAnalyticsSettings({ db }),
+    agents: async (workspaceId) => (await profileStore.list(db.sql, workspaceId)).map((p) => ({ userId: p.userId, status: p.status, capacity: p.capacity })),
+  };
+  const wall = createLiveWall({ ...analytics, log, outlet: (workspaceId, figures) => gateway?.emit(rooms.workspace(workspaceId), 'analytics.live', figures) });
   const routes: RouteSpec[] = roles.has('api')
     ? [
         ...accountRoutes(accounts),
@@ -99,9 +105,11 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
         ...knowledgeRoutes(knowledge),
         ...demoOrderRoutes({ clock }),
         ...routingRoutes(routing),
+        ...analyticsRoutes({ ...analytics, wall }),
       ]
     : [];
   const metrics = createMetrics();
+  exposeLiveFigures(metrics, () => wall.latest());
   const http = await createHttpServer({
     logLevel: config.LOG_LEVEL,
     bodyLimit: config.LINGXI_BODY_LIMIT_BYTES,
@@ -115,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     version: VERSION,
   });
 
-  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing }), log, pollMs: deps.pollMs?.outbox });
+  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing, analytics: { ids, wall } }), log, pollMs: deps.pollMs?.outbox });
   db.onCommit(() => dispatcher.kick());
   const jobDeps = { clock, jobs: () => jobs, routing };
   const jobs: Jobs = createJobs({ db, clock, ids, handlers: jobHandlers(jobDeps), log, pollMs: deps.pollMs?.jobs });
@@ -140,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
         dispatcher.start();
         await scheduleDailyMaintenance(db.sql, jobDeps, clock.now());
         jobs.start();
+        wall.start();
       }
       ready = true;
       return address;
@@ -147,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     async close() {
       ready = false;
       await http.close();
+      await wall.stop();
       await dispatcher.stop();
       await jobs.stop();
       if (gateway) await gateway.close();

@@ -6,3 +6,4 @@ export * from './public.ts';
 export * from './conversations.ts';
 export * from './knowledge.ts';
 export * from './routing.ts';
+export * from './analytics.ts';

@@ -2,6 +2,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db/index.ts';
 import type { Ids } from '../platform/ids.ts';
 import { appendToOutbox } from '../platform/outbox/index.ts';
+import type { AlertView, KnowledgePack } from '@lingxi/contracts';
 
 // The typed event union: every event is past tense and carries its workspace. Domains append them with their writes.
 type EventOf<N extends string, P> = { id: string; name: N; workspaceId: string; at: Date; payload: P };
@@ -40,11 +41,16 @@ export type KnowledgePublished = EventOf<'knowledge.published', { version: numbe
 export type AgentPresenceChanged = EventOf<'agent.presence_changed', { userId: string; from: string; to: string; reason: 'agent' | 'disconnected' | 'supervisor' }>;
 export type ConversationOffered = EventOf<'conversation.offered', { conversationId: string; agentId: string; expiresAt: string }>;
 
+// Analytics (issue 6): alerts on the wall and knowledge packs for agents when an intent surges.
+export type AlertRaised = EventOf<'alert.raised', { alert: AlertView }>;
+export type KnowledgePackPushed = EventOf<'knowledge_pack.pushed', { pack: KnowledgePack }>;
+
 export type LingxiEvent =
   | AgentPresenceChanged | ConversationOffered
   | WorkspaceCreated | UserCreated | UserPasswordChanged | UserLoggedIn
   | ContactCreated | ContactUpdated | ConversationStarted | MessageCreated | BotReplied | ConversationHandedOff
-  | ConversationStatusChanged | AnswerRated | ConversationRated | KnowledgeEntryChanged | KnowledgePublished;
+  | ConversationStatusChanged | AnswerRated | ConversationRated | KnowledgeEntryChanged | KnowledgePublished
+  | AlertRaised | KnowledgePackPushed;
 export type EventName = LingxiEvent['name'];
 export type EventNamed<N extends EventName> = Extract<LingxiEvent, { name: N }>;
 export type NewEvent = { [N in EventName]: Omit<EventNamed<N>, 'id' | 'at'> }[EventName];

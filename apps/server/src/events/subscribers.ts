@@ -3,9 +3,11 @@ import type { Gateway } from '../realtime/gateway.ts';
 import { rooms } from '../realtime/gateway.ts';
 import type { LiveModels } from '../domains/knowledge/index.ts';
 import { runAssignmentRound, type RoutingDeps } from '../domains/routing/index.ts';
+import { factEvents, liveEvents, recordFacts, type LiveWall } from '../domains/analytics/index.ts';
+import type { Ids } from '../platform/ids.ts';
 import type { EventNamed, LingxiEvent } from './catalog.ts';
 
-export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels; routing: RoutingDeps };
+export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels; routing: RoutingDeps; analytics: { ids: Ids; wall: LiveWall } };
 
 /** The one subscriber list, written out: who reacts to which committed event. */
 export function subscribers(deps: SubscriberDeps): Subscriber[] {
@@ -61,6 +63,37 @@ export function subscribers(deps: SubscriberDeps): Subscriber[] {
             gateway.emit(rooms.conversation(p.conversationId), 'conversation.updated', state);
             gateway.emit(rooms.workspace(event.workspaceId), 'conversation.updated', { ...state, assigneeId: p.assigneeId });
           }
+        }
+      },
+    },
+    {
+      // Facts and the per-conversation pre-aggregate, in the dispatcher's transaction (issue 6).
+      name: 'analytics.facts',
+      delivery: 'once',
+      events: factEvents,
+      async handle(events, tx) {
+        await recordFacts(deps.analytics, events as LingxiEvent[], tx);
+      },
+    },
+    {
+      // After the facts: surge checks, then the live wall's throttled push (a failure here must not replay the feeds).
+      name: 'analytics.wall',
+      delivery: 'atLeastOnce',
+      events: liveEvents,
+      async handle(events) {
+        await deps.analytics.wall.watch(events);
+      },
+    },
+    {
+      name: 'realtime.analyticsFeed',
+      delivery: 'atLeastOnce',
+      events: ['alert.raised', 'knowledge_pack.pushed'],
+      async handle(events) {
+        const gateway = deps.gateway();
+        if (!gateway) return;
+        for (const event of events as LingxiEvent[]) {
+          if (event.name === 'alert.raised') gateway.emit(rooms.workspace(event.workspaceId), 'analytics.alert', event.payload.alert);
+          if (event.name === 'knowledge_pack.pushed') gateway.emit(rooms.workspace(event.workspaceId), 'knowledge.pack', event.payload.pack);
         }
       },
     },

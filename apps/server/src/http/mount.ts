@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ErrorBody } from '@lingxi/contracts';
 import type { z } from 'zod';
 import { DomainFailure, type Problem } from '../platform/errors.ts';
-import type { CookieOptions, RouteSpec } from '../platform/route.ts';
+import { RawReply, type CookieOptions, type RouteSpec } from '../platform/route.ts';
 import { principalFor, type PrincipalResolvers } from './auth.ts';
 import { problemsOf, validationFailed } from './errors.ts';
 
@@ -64,6 +64,11 @@ export function mountRoutes(app: FastifyInstance, specs: readonly RouteSpec[], o
             void reply.clearCookie(name, { path: '/' });
           },
         } as never);
+        if (result instanceof RawReply) {
+          void reply.type(result.contentType);
+          if (result.filename) void reply.header('content-disposition', `attachment; filename="${result.filename}"`);
+          return reply.code(code).send(result.body);
+        }
         return reply.code(code).send(result);
       },
     });

@@ -43,11 +43,20 @@ export type RouteSpec<P extends Schema | undefined = Schema | undefined, Q exten
   response: R;
   /** Body content types besides JSON the route accepts (e.g. application/x-ndjson). */
   consumes?: string[];
-  handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<z.input<R>>;
+  handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<z.input<R> | RawReply>;
 };
 
 export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, R extends Schema = Schema>(
   spec: RouteSpec<P, Q, B, R>,
 ): RouteSpec {
   return spec as unknown as RouteSpec;
+}
+
+/** A body sent as it is (e.g. a CSV download) instead of the route's JSON response. */
+export class RawReply {
+  constructor(
+    readonly body: string,
+    readonly contentType: string,
+    readonly filename?: string,
+  ) {}
 }

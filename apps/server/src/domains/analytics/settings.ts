@@ -1,0 +1,72 @@
+import { AnalyticsSettings } from '@lingxi/contracts';
+import type { Database } from '../../platform/db/index.ts';
+import { workspaceStore } from '../accounts/index.ts';
+
+/** Defaults that fit a small team: every field of workspace settings `analytics` may be left out. */
+export const defaultAnalyticsSettings: AnalyticsSettings = {
+  timezone: 'Asia/Shanghai',
+  idleMinutes: 30,
+  queueLengthAlert: 10,
+  longestWaitAlertSeconds: 300,
+  slaFirstResponseSeconds: 180,
+  costPerBotConversation: 0.3,
+  costPerHumanConversation: 12,
+  currency: 'CNY',
+  surge: { windowMinutes: 10, baselineHours: 24, minCount: 5, ratio: 3 },
+};
+
+/** Reads `settings.analytics` leniently: each bad or missing field falls back to its default. */
+export function analyticsSettingsFrom(settings: unknown): AnalyticsSettings {
+  const raw = ((settings as { analytics?: Record<string, unknown> } | null)?.analytics ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...defaultAnalyticsSettings };
+  for (const [key, schema] of Object.entries(AnalyticsSettings.shape)) {
+    if (key === 'surge') continue;
+    const parsed = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(raw[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  const surge: Record<string, unknown> = { ...defaultAnalyticsSettings.surge };
+  const rawSurge = (raw.surge ?? {}) as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(AnalyticsSettings.shape.surge.shape)) {
+    const parsed = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(rawSurge[key]);
+    if (parsed.success) surge[key] = parsed.data;
+  }
+  out.surge = surge;
+  if (!isTimeZone(out.timezone as string)) out.timezone = defaultAnalyticsSettings.timezone;
+  return out as AnalyticsSettings;
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Settings change rarely: each node re-reads them at most every few seconds. */
+export type AnalyticsSettingsSource = (workspaceId: string) => Promise<AnalyticsSettings>;
+export function createAnalyticsSettings(deps: { db: Database; ttlMs?: number }): AnalyticsSettingsSource {
+  const cache = new Map<string, { at: number; value: AnalyticsSettings }>();
+  const ttl = deps.ttlMs ?? 5_000;
+  return async (workspaceId) => {
+    const hit = cache.get(workspaceId);
+    if (hit && performance.now() - hit.at < ttl) return hit.value;
+    const workspace = await workspaceStore.byId(deps.db.sql, workspaceId);
+    const value = analyticsSettingsFrom(workspace?.settings);
+    cache.set(workspaceId, { at: performance.now(), value });
+    return value;
+  };
+}
+
+/** The instant the local day of `at` began in a time zone (no DST in the default zone; DST zones are off by the shift on change days). */
+export function startOfLocalDay(at: Date, timezone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const localAsUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const offset = localAsUtc - Math.floor(at.getTime() / 1000) * 1000;
+  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!) - offset);
+}
