@@ -36,7 +36,7 @@ function startNode(env: Record<string, string>, port: number): Node {
   return { child, port, output: () => output, exited };
 }
 
-async function waitHealthy(node: Node, timeoutMs = 30_000): Promise<void> {
+async function waitHealthy(node: Node, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (node.child.exitCode !== null) throw new Error(`node exited early:\n${node.output()}`);
@@ -90,9 +90,9 @@ describe.skipIf(productionMode)('lingxi start on the embedded database', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 300_000);
 
-  it('explains a bad environment instead of starting', async () => {
+  it('explains a bad environment instead of starting', { timeout: 60_000 }, async () => {
     const node = startNode({ PORT: 'not-a-port', DATABASE_URL: 'mysql://x' }, 0);
     expect(await node.exited).toBe(2);
     expect(node.output()).toMatch(/PORT/);
@@ -153,5 +153,5 @@ describe.skipIf(!productionMode || !process.env.LINGXI_TEST_REDIS_URL)('two node
     } finally {
       await database.drop();
     }
-  }, 90_000);
+  }, 300_000);
 });

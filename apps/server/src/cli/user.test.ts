@@ -14,7 +14,7 @@ describe.skipIf(productionMode)('lingxi seed and user commands', () => {
   const lingxi = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 120_000,
       env: { ...process.env, LINGXI_DATA_DIR: dataDir, LINGXI_SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
     });
 
@@ -40,5 +40,5 @@ describe.skipIf(productionMode)('lingxi seed and user commands', () => {
     expect(bad.stderr).toMatch(/--email: must be an email address/);
     expect(bad.stderr).toMatch(/--role/);
     expect(bad.stderr).toMatch(/--password: must be at least 8 characters/);
-  }, 120_000);
+  }, 600_000);
 });

@@ -22,7 +22,7 @@ describe('outbox after a crash', () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  it('replays an event committed just before the process was killed, exactly once', async () => {
+  it('replays an event committed just before the process was killed, exactly once', { timeout: 180_000 }, async () => {
     let target: string;
     let open: () => Promise<Database>;
     if (process.env.LINGXI_TEST_DATABASE_URL) {
@@ -41,7 +41,7 @@ describe('outbox after a crash', () => {
       };
     }
     const eventId = uuidv7(Date.now());
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fixture, target, eventId], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fixture, target, eventId], { encoding: 'utf8', timeout: 150_000 });
     expect(child.stdout).toContain('committed');
     expect(child.signal).toBe('SIGKILL');
 
