@@ -59,6 +59,8 @@ function boot(current: HTMLScriptElement | null): void {
   const badge = root.querySelector<HTMLElement>('.badge')!;
   if (script.dataset.color && /^#[0-9a-f]{3,8}$/i.test(script.dataset.color)) host.style.setProperty('--lx', script.dataset.color);
 
+  const phone = window.matchMedia('(max-width: 480px)');
+  const pageOverflow = document.documentElement.style.overflow;
   let frame: HTMLIFrameElement | null = null;
   let ready = false;
   let open = false;
@@ -76,6 +78,8 @@ function boot(current: HTMLScriptElement | null): void {
       panel.appendChild(frame);
     }
     panel.classList.toggle('open', open);
+    // Full-screen on a phone: the page behind must not scroll under the customer's thumb.
+    if (phone.matches || !open) document.documentElement.style.overflow = open ? 'hidden' : pageOverflow;
     wrap.classList.toggle('is-open', open);
     launcher.setAttribute('aria-expanded', String(open));
     launcher.setAttribute('aria-label', open ? text.close : text.open);
