@@ -55,7 +55,7 @@ export const enUS: Record<MessageKey, string> = {
   'login.submit': 'Log in',
   'login.expired': 'Your session expired or was ended elsewhere. Please log in again.',
   'login.emailPlaceholder': 'you@company.com',
-  'login.footer': 'Forgot your password? An admin can reset it with `lingxi user reset-password`.',
+  'login.footer': 'Forgot your password? An admin can reset it with lingxi user reset-password.',
 
   'nav.inbox': 'Inbox',
   'nav.knowledge': 'Knowledge',
@@ -286,4 +286,8 @@ export const enUS: Record<MessageKey, string> = {
   'knowledge.action.archived': 'Archived',
   'knowledge.action.imported': 'Imported',
   'knowledge.action.restored': 'Restored',
+  'offer.title': 'A conversation is offered to you',
+  'offer.body': 'Return to the Lingxi console to accept it',
+  'offer.expires': 'Accept within {seconds}s or it goes to a colleague',
+  'offer.view': 'View',
 };

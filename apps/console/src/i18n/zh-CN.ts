@@ -54,7 +54,7 @@ export const zhCN = {
   'login.submit': '登录',
   'login.expired': '登录已过期或在别处结束，请重新登录。',
   'login.emailPlaceholder': 'you@company.com',
-  'login.footer': '忘记密码？请管理员用 `lingxi user reset-password` 重置。',
+  'login.footer': '忘记密码？请管理员运行 lingxi user reset-password 重置。',
 
   'nav.inbox': '会话',
   'nav.knowledge': '知识库',
@@ -285,6 +285,10 @@ export const zhCN = {
   'knowledge.action.archived': '归档',
   'knowledge.action.imported': '导入',
   'knowledge.action.restored': '恢复',
+  'offer.title': '有新会话分配给你',
+  'offer.body': '回到灵犀工作台接入客户',
+  'offer.expires': '{seconds} 秒内接入，否则转给其他同事',
+  'offer.view': '查看',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -30,7 +30,8 @@ export function HandoffPanel({ handoff }: { handoff: HandoffPackage }) {
               <div>
                 <Typography.Text type="secondary">{t('conversation.intents')}：</Typography.Text>
                 {handoff.intents.map((intent, i) => (
-                  <Tag key={i} title={intent.text}>{intent.question ?? intent.text} · {Math.round(intent.confidence * 100)}%</Tag>
+                  <Tag key={i} title={intent.text}>{intent.question ?? intent.text}
+                    {intent.confidence > 0 ? ` · ${Math.round(intent.confidence * 100)}%` : ''}</Tag>
                 ))}
               </div>
             ) : null}

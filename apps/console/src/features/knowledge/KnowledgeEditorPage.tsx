@@ -157,18 +157,18 @@ export default function KnowledgeEditorPage({ params }: ScreenProps) {
                 </div>
               </div>
             </div>
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', gap: 12 }}>
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 1fr', gap: 12 }}>
               <Form.Item label={t('knowledge.category')} name="category">
                 <Input maxLength={100} />
               </Form.Item>
-              <Form.Item label={t('knowledge.tags')} name="tags" extra={t('knowledge.tagsHelp')}>
-                <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} />
+              <Form.Item label={t('knowledge.tags')} name="tags" extra={t('knowledge.tagsHelp')} style={{ gridColumn: 'span 3' }}>
+                <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} aria-label={t('knowledge.tags')} />
               </Form.Item>
-              <Form.Item label={t('knowledge.validFrom')} name="validFrom">
+              <Form.Item label={t('knowledge.validFrom')} name="validFrom" style={{ gridColumn: 'span 2' }}>
                 <Input type="datetime-local" />
               </Form.Item>
-              <Form.Item label={t('knowledge.validTo')} name="validTo">
-                <Input type="datetime-local" style={{ maxWidth: 260 }} />
+              <Form.Item label={t('knowledge.validTo')} name="validTo" style={{ gridColumn: 'span 2' }}>
+                <Input type="datetime-local" />
               </Form.Item>
             </div>
           </Form>

@@ -64,7 +64,7 @@ export default function UsersPage() {
                 { title: t('users.name'), dataIndex: 'name', render: (name: string, u) => <Typography.Text strong={u.id === session.user.id}>{name}</Typography.Text> },
                 { title: t('users.email'), dataIndex: 'email' },
                 { title: t('users.role'), dataIndex: 'role', width: 120, render: (role: UserView['role']) => <Tag color={roleColors[role]}>{t(`role.${role}`)}</Tag> },
-                { title: t('users.locale'), dataIndex: 'locale', width: 120, render: (l: string) => (l === 'en-US' ? 'English' : '中文') },
+                { title: t('users.locale'), dataIndex: 'locale', width: 150, render: (l: string) => (l === 'en-US' ? 'English' : '中文') },
                 { title: t('users.status'), dataIndex: 'disabled', width: 100, render: (d: boolean) => (d ? <Tag>{t('users.disabled')}</Tag> : <Tag color="success">{t('users.enabled')}</Tag>) },
                 { title: t('users.created'), dataIndex: 'createdAt', width: 200, render: (at: string) => formatDateTime(at) },
               ]}

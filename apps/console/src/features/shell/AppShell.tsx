@@ -9,6 +9,7 @@ import { useSignedIn } from '../../lib/session.tsx';
 import { navItems, type ConsoleRoute } from '../../routes.ts';
 import { BrandMark } from '../../ui/BrandMark.tsx';
 import { useShortcuts } from '../../ui/keyboard.ts';
+import { OfferBanner } from './OfferBanner.tsx';
 import { PresenceSwitch } from './PresenceSwitch.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 
@@ -113,6 +114,7 @@ function Shell({ active, children }: { active: ConsoleRoute['nav'] | null; child
         <Layout.Content className="lx-content">{children}</Layout.Content>
       </Layout>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <OfferBanner />
     </Layout>
   );
 }

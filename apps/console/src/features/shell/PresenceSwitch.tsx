@@ -5,6 +5,8 @@ import { isApiError } from '../../lib/api/client.ts';
 import type { PresenceStatus } from '../../lib/api/endpoints.ts';
 import { useSignedIn } from '../../lib/session.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useRealtimeEvents } from '../../lib/realtime.tsx';
+import { askForDesktopNotices } from './offerAlert.ts';
 
 const STORAGE_KEY = 'lingxi.presence';
 const colors: Record<PresenceStatus, string> = { online: '#52c41a', away: '#faad14', offline: '#bfbfbf' };
@@ -20,7 +22,7 @@ function remembered(): PresenceStatus | null {
  * the server has no presence routes.
  */
 export function PresenceSwitch() {
-  const { api } = useSignedIn();
+  const { api, session } = useSignedIn();
   const { t } = useI18n();
   const { message } = App.useApp();
   const [agent, setAgent] = useState<AgentView | null>(null);
@@ -45,8 +47,16 @@ export function PresenceSwitch() {
     };
   }, [api]);
 
+  // The server changes presence too (away after every tab closed) and load changes with each assignment.
+  useRealtimeEvents(['agent.presence_changed', 'conversation.updated'], (_event, payload) => {
+    const about = (payload as { userId?: unknown; agentId?: unknown; assigneeId?: unknown } | null) ?? {};
+    const mine = [about.userId, about.agentId, about.assigneeId].includes(session.user.id);
+    if (mine) api.presence.mine().then(({ agent: current }) => setAgent(current), () => undefined);
+  });
+
   if (!available || !agent) return null;
   const change = async (next: PresenceStatus) => {
+    if (next === 'online') askForDesktopNotices();
     setSaving(true);
     try {
       setAgent((await api.presence.set(next)).agent);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AgentMessageResponse,
   AgentResponse,
+  OfferListResponse,
   AuditListResponse,
   ConversationDetailResponse,
   ConversationListResponse,
@@ -62,6 +63,7 @@ export function lingxiApi(client: ApiClient) {
     },
     presence: {
       mine: () => client.request('GET', '/api/v1/agents/me', { schema: AgentResponse }),
+      offers: () => client.request('GET', '/api/v1/agents/me/offers', { schema: OfferListResponse }),
       set: (status: PresenceStatus) => client.request('PUT', '/api/v1/agents/me/presence', { body: { status }, schema: AgentResponse }),
     },
     users: {
