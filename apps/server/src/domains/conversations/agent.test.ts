@@ -163,6 +163,12 @@ describe('socket', () => {
     expect(resumed.messages.some((m) => m.id === botId)).toBe(false);
     const all = (await socket.timeout(5000).emitWithAck('resume', { after: null })) as { messages: unknown[] };
     expect(all.messages).toHaveLength(4);
+    const updates: { status: string; queuePosition: number | null }[] = [];
+    socket.on('conversation.updated', (u: { status: string; queuePosition: number | null }) => updates.push(u));
+    await t.call('POST', '/api/public/v1/conversation/handoff', { token: s.sessionToken, body: {} });
+    await waitFor(() => updates.length > 0 && seen.some((m) => m.author === 'system'));
+    expect(updates[0]!.status).toBe('queued');
+    expect(updates[0]!.queuePosition).toBeGreaterThanOrEqual(1);
     socket.disconnect();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/harness.ts';
+import { createLiveModels } from './liveModels.ts';
 
 let t: TestApp;
 let seq = 0;
@@ -97,6 +98,19 @@ describe('knowledge entries', () => {
     (t.clock as unknown as { set(at: Date): void }).set(new Date('2026-06-12T00:00:00Z'));
     expect((await askBot('618 优惠券怎么领')).replies[0]).toMatchObject({ kind: 'answer', knowledgeEntryId: promo.body.entry.id });
     (t.clock as unknown as { set(at: Date): void }).set(new Date('2026-06-01T08:00:00Z'));
+  });
+
+  it('another node swaps in a newly published model from the database (what knowledge.published triggers there)', async () => {
+    const otherNode = createLiveModels({ db: t.db });
+    const before = await otherNode.get(t.workspaceId);
+    expect(before).not.toBeNull();
+    const res = await t.call('POST', '/api/v1/knowledge/import', { token: t.adminToken, body: { entries: [{ question: '可以用礼品卡付款吗？', similarQuestions: ['礼品卡能用吗', '礼品卡支付', '用礼品卡买东西'], answer: '支持礼品卡支付。' }] } });
+    await otherNode.refresh(t.workspaceId, res.body.modelVersion);
+    const after = (await otherNode.get(t.workspaceId))!;
+    expect(after.version).toBe(res.body.modelVersion);
+    expect(after.version).toBeGreaterThan(before!.version);
+    const match = after.matcher.match('礼品卡能付款吗');
+    expect(after.entries.get(match.entryId!)?.answer).toBe('支持礼品卡支付。');
   });
 
   it('checks permissions: agents read, only managers write', async () => {
