@@ -38,6 +38,8 @@ export const routingOffers = pgTable(
     offeredAt: timestamp('offered_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     declinedBy: jsonb('declined_by').$type<string[]>().notNull().default([]),
+    /** Transferred to a team: only its members are offered it. */
+    teamId: uuid('team_id'),
   },
   (t) => [index('routing_offers_workspace_agent_idx').on(t.workspaceId, t.agentId)],
 );
