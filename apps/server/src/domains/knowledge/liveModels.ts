@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { loadFaqMatcher, serializeFaqMatcher, trainFaqMatcher, type FaqMatcher } from '@lingxi/nlu';
 import type { Database } from '../../platform/db/index.ts';
 import { entryStore, modelStore, type KnowledgeEntry } from './store.ts';
@@ -20,12 +21,37 @@ export interface LiveModels {
   serialize<T>(workspaceId: string, work: () => Promise<T>): Promise<T>;
 }
 
+// A fixed seed: the same entries always give the same model on every node.
+const SEED = 7;
+/** Below this many questions training takes well under 100 ms: a worker thread would cost more than it saves. */
+const INLINE_QUESTIONS = 300;
+
+const docsOf = (entries: readonly KnowledgeEntry[]) => entries.map((e) => ({ id: e.id, questions: [e.question, ...e.similarQuestions], answer: e.answer }));
+
 export function trainModel(entries: readonly KnowledgeEntry[]): FaqMatcher {
-  // A fixed seed: the same entries always give the same model on every node.
-  return trainFaqMatcher(
-    entries.map((e) => ({ id: e.id, questions: [e.question, ...e.similarQuestions], answer: e.answer })),
-    { seed: 7 },
-  );
+  return trainFaqMatcher(docsOf(entries), { seed: SEED });
+}
+
+/**
+ * Trains without blocking this node's event loop (replies keep flowing during a publish): a worker
+ * thread trains and serializes, this thread only loads the bytes. Small knowledge bases train inline.
+ */
+export async function trainModelOffThread(entries: readonly KnowledgeEntry[]): Promise<{ matcher: FaqMatcher; bytes: Buffer }> {
+  const docs = docsOf(entries);
+  if (docs.reduce((n, d) => n + d.questions.length, 0) < INLINE_QUESTIONS) {
+    const matcher = trainFaqMatcher(docs, { seed: SEED });
+    return { matcher, bytes: serializeModel(matcher) };
+  }
+  const bytes = await new Promise<Uint8Array>((resolve, reject) => {
+    const worker = new Worker(new URL('./trainer.worker.mjs', import.meta.url), { workerData: { docs, seed: SEED } });
+    worker.once('message', (m: { ok: true; bytes: Uint8Array } | { ok: false; message: string }) => {
+      void worker.terminate();
+      if (m.ok) resolve(m.bytes);
+      else reject(new Error(`Training failed: ${m.message}`));
+    });
+    worker.once('error', reject);
+  });
+  return { matcher: loadFaqMatcher(bytes), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
 export function liveModelOf(version: number, matcher: FaqMatcher, entries: readonly KnowledgeEntry[], trainedAt: Date): LiveModel {
