@@ -184,6 +184,24 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
     await visible(again.getByText(t.csatThanks));
   });
 
+  it('works from the keyboard alone: open, ask, close with Escape and land back on the launcher', async () => {
+    const page = await visit('zh-CN', { width: 1280, height: 800 });
+    const launcher = page.locator('#lingxi-widget').getByRole('button', { name: TEXT['zh-CN'].open });
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    const frame = page.frameLocator('#lingxi-widget iframe');
+    const input = frame.getByRole('textbox', { name: TEXT['zh-CN'].input });
+    await input.waitFor();
+    await expect.poll(() => input.evaluate((el) => el === el.ownerDocument.activeElement), { timeout: 10_000 }).toBe(true);
+    await page.keyboard.type('运费怎么算？');
+    await page.keyboard.press('Enter');
+    await containsText(frame.locator('.msg.me .bubble').last(), '运费怎么算？');
+    await page.keyboard.press('Escape');
+    const closeLabel = page.locator('#lingxi-widget').getByRole('button', { name: TEXT['zh-CN'].open });
+    await expect.poll(() => closeLabel.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate('document.activeElement?.shadowRoot?.activeElement?.className')).toBe('launcher');
+  });
+
   it('en-US on a desktop answers in English', async () => {
     const page = await visit('en-US', { width: 1280, height: 800 });
     const frame = await openWidget(page, 'en-US');
