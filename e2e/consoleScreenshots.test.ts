@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium || !target)('console screenshots (set LINGXI_SCREEN
 
     await page.goto(`${app.baseUrl}/console/knowledge`);
     await page.locator('.ant-table-row').first().waitFor();
-    await page.getByRole('searchbox').first().fill(locale === 'zh-CN' ? '怎么退货' : 'how do I return an item');
+    await page.getByRole('searchbox').first().fill(locale === 'zh-CN' ? '退货' : 'return');
     await page.getByRole('searchbox').first().press('Enter');
     await page.waitForTimeout(500);
     await shoot(page, 'knowledge', locale);

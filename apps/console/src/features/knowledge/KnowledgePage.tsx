@@ -114,13 +114,13 @@ export default function KnowledgePage() {
                       <div>
                         <Link to={`/console/knowledge/${entry.id}`}>{question}</Link>
                         {entry.similarQuestions.length > 0 ? (
-                          <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>{entry.similarQuestions.join(' · ')}</Typography.Text>
+                          <div className="lx-one-line" title={entry.similarQuestions.join('\n')}>{entry.similarQuestions.join(' · ')}</div>
                         ) : null}
                       </div>
                     ),
                   },
-                  { title: t('knowledge.category'), dataIndex: 'category', width: 90, render: (c: string | null) => c ?? '—' },
-                  { title: t('knowledge.tags'), dataIndex: 'tags', width: 150, render: (tags: string[]) => tags.map((tag) => <Tag key={tag} bordered={false}>{tag}</Tag>) },
+                  { title: t('knowledge.category'), dataIndex: 'category', width: 116, render: (c: string | null) => c ?? '—' },
+                  { title: t('knowledge.tags'), dataIndex: 'tags', width: 140, render: (tags: string[]) => tags.map((tag) => <Tag key={tag} bordered={false}>{tag}</Tag>) },
                   {
                     title: t('knowledge.status'),
                     dataIndex: 'status',

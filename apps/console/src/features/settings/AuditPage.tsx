@@ -84,7 +84,7 @@ export default function AuditPage() {
                   ellipsis: true,
                   render: (detail: Record<string, unknown>) => {
                     const text = Object.keys(detail).length ? JSON.stringify(detail) : '—';
-                    return <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: text }}>{text}</Typography.Text>;
+                    return <div className="lx-one-line" title={text}>{text}</div>;
                   },
                 },
               ]}
