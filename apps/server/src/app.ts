@@ -16,6 +16,9 @@ import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains
 import { createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
 import { defaultRoutingSettings, profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
 import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
+import { checkOverflow, createRoutingSettings, noticeDisconnect, routingSettingsRoutes } from './domains/routing/index.ts';
+import { handoverRoutes, leaveMessageRoutes, withOverflowNotice } from './domains/conversations/index.ts';
+import { assistRoutes } from './domains/assist/index.ts';
 import { DEFAULT_WORKSPACE } from './cli/seed.ts';
 import { createHttpServer } from './http/server.ts';
 import type { PrincipalResolvers } from './http/auth.ts';
@@ -63,7 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   const models = createLiveModels({ db });
   const knowledge: KnowledgeDeps = { db, ids, clock, models };
   const bot = createBot({ clock, models, settings: createBotSettings({ db }), selfUrl: () => selfUrl });
-  const conversations: ConversationsDeps = { db, ids, clock, replier: bot, inflight: new Map(), secondsPerQueuedConversation: 60, afterCommit: () => dispatcher.kick() };
+  // The handoff reply offers a message or a callback when waiting will not work (routing's overflow rules).
+  const replier = withOverflowNotice(bot, (workspaceId) => checkOverflow(db.sql, routing, { workspaceId, conversationId: null }));
+  const conversations: ConversationsDeps = { db, ids, clock, replier, inflight: new Map(), secondsPerQueuedConversation: 60, afterCommit: () => dispatcher.kick() };
   const resolveCustomer = createCustomerResolver({ db });
   const resolvers: PrincipalResolvers = {
     async user(token) {
@@ -82,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     },
   };
 
+  const routingSettings = createRoutingSettings({ db });
   const routing: RoutingDeps = {
     db,
     ids,
@@ -89,7 +95,9 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     jobs: () => jobs,
     activeCounts: activeCountsByAssignee,
     queue: queuedForRouting,
-    settings: async () => defaultRoutingSettings,
+    settings: routingSettings,
+    // Across nodes through the Redis adapter; a node without the realtime role cannot tell, so it leaves presence alone.
+    hasLiveSockets: async (userId) => (gateway ? (await gateway.io.in(rooms.user(userId)).fetchSockets()).length > 0 : true),
   };
   const analytics: AnalyticsDeps = {
     db, ids, clock, knowledge: models, settings: createAnalyticsSettings({ db }),
@@ -105,6 +113,10 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
         ...knowledgeRoutes(knowledge),
         ...demoOrderRoutes({ clock }),
         ...routingRoutes(routing),
+        ...routingSettingsRoutes({ ...routing, settings: routingSettings }),
+        ...handoverRoutes({ ...conversations, routing }),
+        ...leaveMessageRoutes(conversations),
+        ...assistRoutes({ db, ids, clock, models }),
         ...analyticsRoutes({ ...analytics, wall }),
       ]
     : [];
@@ -133,6 +145,11 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     const live = gateway;
     const broadcast = { emit: live.emit, conversationRoom: rooms.conversation, workspaceRoom: rooms.workspace };
     live.onConnect((socket, principal) => bindConversationSocket(conversations, broadcast, socket, principal));
+    live.onConnect((socket, principal) => {
+      if (principal.kind !== 'user') return;
+      // The last socket of an agent closing starts the presence grace period (a durable job).
+      socket.on('disconnect', () => void noticeDisconnect(routing, { workspaceId: principal.workspaceId, userId: principal.userId }).catch((error) => log.warn({ err: error }, 'presence grace not scheduled')));
+    });
   }
 
   return {

@@ -2,7 +2,7 @@ import type { Clock } from './platform/clock.ts';
 import type { JobHandler, Jobs } from './platform/jobs/index.ts';
 import type { Executor } from './platform/db/index.ts';
 import { purgeEndedSessions } from './domains/accounts/index.ts';
-import { expireOffer, OFFER_EXPIRED_JOB, type RoutingDeps } from './domains/routing/index.ts';
+import { awayIfStillDisconnected, expireOffer, OFFER_EXPIRED_JOB, PRESENCE_GRACE_JOB, type PresenceGracePayload, type RoutingDeps } from './domains/routing/index.ts';
 
 export type JobDeps = { clock: Clock; jobs: () => Jobs; routing: RoutingDeps };
 
@@ -22,6 +22,12 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
       name: OFFER_EXPIRED_JOB,
       async handle(payload, { tx }) {
         await expireOffer(tx, deps.routing, payload as { workspaceId: string; conversationId: string; agentId: string });
+      },
+    },
+    {
+      name: PRESENCE_GRACE_JOB,
+      async handle(payload, { tx }) {
+        await awayIfStillDisconnected(tx, deps.routing, payload as PresenceGracePayload);
       },
     },
     {

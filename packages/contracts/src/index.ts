@@ -7,3 +7,4 @@ export * from './conversations.ts';
 export * from './knowledge.ts';
 export * from './routing.ts';
 export * from './analytics.ts';
+export * from './assist.ts';

@@ -40,6 +40,11 @@ export type KnowledgePublished = EventOf<'knowledge.published', { version: numbe
 // Routing (issue 5).
 export type AgentPresenceChanged = EventOf<'agent.presence_changed', { userId: string; from: string; to: string; reason: 'agent' | 'disconnected' | 'supervisor' }>;
 export type ConversationOffered = EventOf<'conversation.offered', { conversationId: string; agentId: string; expiresAt: string }>;
+export type ConversationTransferred = EventOf<'conversation.transferred', { conversationId: string; fromAgentId: string | null; by: string; toAgentId: string | null; toTeamId: string | null; note: string | null }>;
+export type ConversationReassigned = EventOf<'conversation.reassigned', { conversationId: string; fromAgentId: string | null; toAgentId: string; by: string }>;
+export type SupervisorJoined = EventOf<'conversation.supervisor_joined', { conversationId: string; userId: string }>;
+export type MessageLeft = EventOf<'conversation.message_left', { conversationId: string; messageId: string; email: string | null; phone: string | null; callbackAt: string | null }>;
+export type ConversationOverflowed = EventOf<'conversation.overflowed', { conversationId: string; reason: 'after_hours' | 'nobody_online' | 'queue_length' | 'wait'; actions: Array<'leave_message' | 'callback'> }>;
 
 // Analytics (issue 6): alerts on the wall and knowledge packs for agents when an intent surges.
 export type AlertRaised = EventOf<'alert.raised', { alert: AlertView }>;
@@ -47,6 +52,7 @@ export type KnowledgePackPushed = EventOf<'knowledge_pack.pushed', { pack: Knowl
 
 export type LingxiEvent =
   | AgentPresenceChanged | ConversationOffered
+  | ConversationTransferred | ConversationReassigned | SupervisorJoined | MessageLeft | ConversationOverflowed
   | WorkspaceCreated | UserCreated | UserPasswordChanged | UserLoggedIn
   | ContactCreated | ContactUpdated | ConversationStarted | MessageCreated | BotReplied | ConversationHandedOff
   | ConversationStatusChanged | AnswerRated | ConversationRated | KnowledgeEntryChanged | KnowledgePublished

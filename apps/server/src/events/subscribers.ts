@@ -5,6 +5,7 @@ import type { LiveModels } from '../domains/knowledge/index.ts';
 import { runAssignmentRound, type RoutingDeps } from '../domains/routing/index.ts';
 import { factEvents, liveEvents, recordFacts, type LiveWall } from '../domains/analytics/index.ts';
 import type { Ids } from '../platform/ids.ts';
+import { noteOverflow, queueSituation } from '../domains/routing/index.ts';
 import type { EventNamed, LingxiEvent } from './catalog.ts';
 
 export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels; routing: RoutingDeps; analytics: { ids: Ids; wall: LiveWall } };
@@ -94,6 +95,44 @@ export function subscribers(deps: SubscriberDeps): Subscriber[] {
         for (const event of events as LingxiEvent[]) {
           if (event.name === 'alert.raised') gateway.emit(rooms.workspace(event.workspaceId), 'analytics.alert', event.payload.alert);
           if (event.name === 'knowledge_pack.pushed') gateway.emit(rooms.workspace(event.workspaceId), 'knowledge.pack', event.payload.pack);
+        }
+      },
+    },
+    {
+      // The handoff reply already offered a message or a callback; record why, and tell the widget in a structured event.
+      name: 'routing.overflow',
+      delivery: 'once',
+      events: ['conversation.handed_off'],
+      async handle(events, tx) {
+        for (const event of events as EventNamed<'conversation.handed_off'>[]) {
+          await noteOverflow(tx, deps.routing, { workspaceId: event.workspaceId, conversationId: event.payload.conversationId });
+        }
+      },
+    },
+    {
+      // After the status feed: every waiting customer of a changed queue gets their position and wait in service order.
+      name: 'realtime.queueStandings',
+      delivery: 'atLeastOnce',
+      events: ['conversation.handed_off', 'conversation.status_changed', 'conversation.offered', 'agent.presence_changed'],
+      async handle(events) {
+        const gateway = deps.gateway();
+        if (!gateway) return;
+        for (const workspaceId of new Set(events.map((e) => e.workspaceId!))) {
+          const { standings } = await queueSituation(deps.routing.db.sql, deps.routing, workspaceId, 200);
+          for (const s of standings) gateway.emit(rooms.conversation(s.conversationId), 'conversation.updated', { id: s.conversationId, status: 'queued', queuePosition: s.queuePosition, estimatedWaitSeconds: s.estimatedWaitSeconds });
+        }
+      },
+    },
+    {
+      name: 'realtime.handover',
+      delivery: 'atLeastOnce',
+      events: ['conversation.overflowed', 'conversation.transferred', 'conversation.reassigned', 'conversation.supervisor_joined', 'conversation.message_left'],
+      async handle(events) {
+        const gateway = deps.gateway();
+        if (!gateway) return;
+        for (const event of events as LingxiEvent[]) {
+          if (event.name === 'conversation.overflowed') gateway.emit(rooms.conversation(event.payload.conversationId), 'conversation.overflow', event.payload);
+          gateway.emit(rooms.workspace(event.workspaceId), event.name, event.payload);
         }
       },
     },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Form, Input, Segmented, Typography } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Locale } from '../../i18n/translate.ts';
@@ -49,11 +49,12 @@ export function LoginPage() {
           ]}
         />
       </div>
-      <Card className="lx-login-card" variant="borderless">
+      {/* A plain panel rather than antd's Card, which would pull Tabs into the first download. */}
+      <section className="lx-login-card" aria-labelledby="login-title">
         <div className="lx-login-brand">
           <BrandMark size={40} />
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>{t('login.title')}</Typography.Title>
+            <Typography.Title level={3} style={{ margin: 0 }} id="login-title">{t('login.title')}</Typography.Title>
             <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
           </div>
         </div>
@@ -73,7 +74,7 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('login.footer')}
         </Typography.Paragraph>
-      </Card>
+      </section>
     </main>
   );
 }

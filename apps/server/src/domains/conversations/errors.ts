@@ -6,6 +6,7 @@ export const conversationErrors = {
   notQueued: (status: string) => domainError('CONVERSATION_NOT_QUEUED', 409, `The conversation is ${status}, not waiting for a person.`, 'Only queued conversations can be accepted.'),
   cannotResolve: (status: string) => domainError('CONVERSATION_CANNOT_RESOLVE', 409, `A ${status} conversation cannot be resolved by an agent.`, 'Accept it first, or leave it with the bot.'),
   cannotLeaveMessage: (status: string) => domainError('CONVERSATION_CANNOT_LEAVE_MESSAGE', 409, `A ${status} conversation cannot become a left message.`, 'Only conversations with the bot or in the queue can.'),
+  cannotTransfer: (status: string) => domainError('CONVERSATION_CANNOT_TRANSFER', 409, `A ${status} conversation cannot be transferred.`, 'Only conversations in the queue or with an agent can be transferred.'),
   closed: () => domainError('CONVERSATION_CLOSED', 409, 'This conversation is closed.', 'Start a new session with POST /api/public/v1/sessions.'),
   messageNotFound: (id: string) => domainError('MESSAGE_NOT_FOUND', 404, `No message ${id} in this conversation.`, 'Pass the id of a message you received.', [{ path: 'query.after', message: 'is not a message of this conversation' }]),
   notABotAnswer: (id: string) => domainError('MESSAGE_NOT_RATEABLE', 409, `Message ${id} is not a bot answer.`, 'Only bot replies can be rated helpful or not.'),

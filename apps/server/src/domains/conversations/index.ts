@@ -8,3 +8,7 @@ export { startSession } from './commands/startSession.ts';
 export { transition, estimatedWaitSeconds, type ConversationStatus, type ConversationAction } from './model.ts';
 export type { ConversationsDeps, Replier, BotTurn, BotTurnInput, ReplyDraft, HandoffContext } from './deps.ts';
 export { queuedForRouting, activeCountsByAssignee, type QueuedForRouting } from './queries/routingQueue.ts';
+export { handoverRoutes, leaveMessageRoutes } from './handoverRoutes.ts';
+export type { HandoverDeps } from './commands/transfer.ts';
+export { withOverflowNotice } from './overflowNotice.ts';
+export { assistContext, type AssistContext } from './queries/assistContext.ts';

@@ -8,6 +8,7 @@ export type ConversationAction =
   | { type: 'assign'; agentId: string }
   | { type: 'resolve'; by: 'bot' | 'agent' }
   | { type: 'leaveMessage' }
+  | { type: 'transfer' }
   | { type: 'customerReturned' }
   | { type: 'close' };
 
@@ -23,6 +24,9 @@ export function transition(status: ConversationStatus, action: ConversationActio
       return status === 'assigned' || status === 'queued' || status === 'pending' ? 'resolved' : conversationErrors.cannotResolve(status);
     case 'leaveMessage':
       return status === 'bot' || status === 'queued' ? 'pending' : conversationErrors.cannotLeaveMessage(status);
+    case 'transfer':
+      // Back to the queue for another agent or team (routing offers it on).
+      return status === 'assigned' || status === 'queued' ? 'queued' : conversationErrors.cannotTransfer(status);
     case 'customerReturned':
       // A resolved conversation the customer writes to again goes back to the bot; a closed one stays closed.
       if (status === 'resolved') return 'bot';

@@ -24,6 +24,16 @@ export const offerStore = {
       .set({ agentId: null, offeredAt: null, expiresAt: null, declinedBy: [...new Set([...declinedBy, agentId])] })
       .where(and(eq(routingOffers.workspaceId, workspaceId), eq(routingOffers.conversationId, conversationId), eq(routingOffers.agentId, agentId)));
   },
+  /**
+   * A transfer: offered straight to one agent (until it expires), or back to the queue for one team's members;
+   * the agent who passed it on is not offered it again.
+   */
+  async target(db: Executor, row: { workspaceId: string; conversationId: string; agentId: string | null; teamId: string | null; offeredAt: Date | null; expiresAt: Date | null; declinedBy: string[] }): Promise<void> {
+    await db
+      .insert(routingOffers)
+      .values(row)
+      .onConflictDoUpdate({ target: routingOffers.conversationId, set: { agentId: row.agentId, teamId: row.teamId, offeredAt: row.offeredAt, expiresAt: row.expiresAt, declinedBy: row.declinedBy } });
+  },
   async remove(db: Executor, workspaceId: string, conversationIds: string[]): Promise<void> {
     if (conversationIds.length === 0) return;
     await db.delete(routingOffers).where(and(eq(routingOffers.workspaceId, workspaceId), inArray(routingOffers.conversationId, conversationIds)));

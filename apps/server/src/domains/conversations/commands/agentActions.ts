@@ -5,6 +5,7 @@ import type { ConversationsDeps } from '../deps.ts';
 import { conversationErrors } from '../errors.ts';
 import { transition } from '../model.ts';
 import { messagePayload } from '../present.ts';
+import { hasJoined } from '../notices.ts';
 import { conversationStore, messageStore, type Conversation, type Message } from '../store.ts';
 
 type Agent = { workspaceId: string; userId: string };
@@ -42,7 +43,7 @@ export async function sendAgentMessage(deps: ConversationsDeps, input: Agent & {
     const conversation = await conversationStore.lockById(tx, input.workspaceId, input.conversationId);
     if (!conversation) return conversationErrors.notFound(input.conversationId);
     if (conversation.status === 'closed') return conversationErrors.closed();
-    if (!input.private && conversation.assigneeId && conversation.assigneeId !== input.userId) return conversationErrors.notAssignedToYou();
+    if (!input.private && conversation.assigneeId && conversation.assigneeId !== input.userId && !(await hasJoined(tx, input.workspaceId, conversation.id, input.userId))) return conversationErrors.notAssignedToYou();
     const [message] = await messageStore.append(tx, input.workspaceId, conversation.id, [
       { id: deps.ids.next(), workspaceId: input.workspaceId, conversationId: conversation.id, author: 'agent', authorId: input.userId, kind: input.private ? 'note' : 'agent', text: input.text, private: input.private, meta: {}, createdAt: deps.clock.now() },
     ]);

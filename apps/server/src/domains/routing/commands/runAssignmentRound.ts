@@ -21,7 +21,7 @@ export async function runAssignmentRound(tx: Tx, deps: RoutingDeps, workspaceId:
     await offerStore.list(tx, workspaceId),
     await profileStore.list(tx, workspaceId),
     await deps.activeCounts(tx, workspaceId),
-    await deps.settings(workspaceId),
+    await deps.settings(workspaceId, tx),
   ];
   const queued = new Set(queue.map((q) => q.conversationId));
   const stale = offers.filter((o) => !queued.has(o.conversationId)).map((o) => o.conversationId);
@@ -31,6 +31,7 @@ export async function runAssignmentRound(tx: Tx, deps: RoutingDeps, workspaceId:
   const pendingOffers = new Map<string, number>();
   for (const o of live) pendingOffers.set(o.agentId!, (pendingOffers.get(o.agentId!) ?? 0) + 1);
   const declined = new Map(offers.map((o) => [o.conversationId, o.declinedBy]));
+  const teamOf = new Map(offers.map((o) => [o.conversationId, o.teamId]));
   const offeredNow = new Set(live.map((o) => o.conversationId));
 
   const agents: AgentState[] = profiles
@@ -47,8 +48,8 @@ export async function runAssignmentRound(tx: Tx, deps: RoutingDeps, workspaceId:
     }));
   const items = queue
     .filter((q) => !offeredNow.has(q.conversationId))
-    .map((q) => ({ ...q, requiredSkill: null, teamId: null, declinedBy: declined.get(q.conversationId) ?? [] }));
-  const plan = planAssignments(items, agents, now);
+    .map((q) => ({ ...q, requiredSkill: null, teamId: teamOf.get(q.conversationId) ?? null, declinedBy: declined.get(q.conversationId) ?? [] }));
+  const plan = planAssignments(items, agents, now, settings.priorityWeights);
 
   const expiresAt = new Date(now.getTime() + settings.acceptSeconds * 1000);
   for (const { conversationId, agentId } of plan) {

@@ -1,0 +1,6 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/index.ts';
+import type { Ids } from '../../platform/ids.ts';
+import type { LiveModels } from '../knowledge/index.ts';
+
+export type AssistDeps = { db: Database; ids: Ids; clock: Clock; models: LiveModels };

@@ -1,0 +1,24 @@
+import type { RoutingSettingsView } from '@lingxi/contracts';
+import { actorOf, recordAudit } from '../../accounts/index.ts';
+import type { RoutingDeps } from '../deps.ts';
+import { presentRoutingSettings, routingSettingsFrom, routingSettingsOf, saveSettingsSection, type RoutingSettingsSource } from '../settings.ts';
+import { sql } from 'drizzle-orm';
+
+type Actor = ReturnType<typeof actorOf>;
+
+/** Replaces the given top-level routing settings (the rest stay), audited; this node forgets its cached copy. */
+export async function updateRoutingSettings(
+  deps: Pick<RoutingDeps, 'db' | 'ids' | 'clock'> & { settings: RoutingSettingsSource },
+  input: { workspaceId: string; change: Partial<RoutingSettingsView>; actor: Actor },
+): Promise<RoutingSettingsView> {
+  const saved = await deps.db.transaction(async (tx) => {
+    const rows = await tx.execute<{ settings: unknown }>(sql`select settings from workspaces where id = ${input.workspaceId} for update`);
+    const current = presentRoutingSettings(routingSettingsFrom(rows.rows[0]?.settings));
+    const next: RoutingSettingsView = { ...current, ...input.change };
+    await saveSettingsSection(tx, input.workspaceId, 'routing', next);
+    await recordAudit(tx, deps, input.actor, { workspaceId: input.workspaceId, action: 'settings.routing_updated', targetType: 'workspace', targetId: input.workspaceId, detail: { fields: Object.keys(input.change) } });
+    return next;
+  });
+  deps.settings.forget(input.workspaceId);
+  return presentRoutingSettings(routingSettingsOf(saved));
+}
