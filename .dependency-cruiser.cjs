@@ -56,7 +56,7 @@ module.exports = {
       name: 'platform-has-no-domain',
       severity: 'error',
       comment: 'platform/ is below everything: no domain, event, http or realtime imports.',
-      from: { path: '^apps/server/src/platform/' },
+      from: { path: '^apps/server/src/platform/', pathNot: '\\.test\\.ts$' },
       to: { path: '^apps/server/src/(domains|events|http|realtime|cli|testing)/|^apps/server/src/(app|main|boot|jobs)\\.ts$' },
     },
     {
