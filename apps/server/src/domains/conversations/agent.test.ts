@@ -136,6 +136,24 @@ describe('agents', () => {
   });
 });
 
+describe('many customers at once (group commit)', () => {
+  it('stores every message once, in order, when sessions send several messages concurrently', async () => {
+    const sessions = await Promise.all(Array.from({ length: 12 }, () => session()));
+    const texts = ['怎么退货？', '退款多久到账？', 'How do I return an item?'];
+    const results = await Promise.all(sessions.flatMap((s, i) => texts.map((text, j) => say(s.sessionToken, text, `burst-${i}-${j}`))));
+    expect(results.every((r) => r.status === 200 && r.body.replies.length === 1)).toBe(true);
+    for (const s of sessions) {
+      const history = (await t.call('GET', '/api/public/v1/messages', { token: s.sessionToken })).body.messages as { id: string; author: string; text: string }[];
+      expect(history).toHaveLength(6);
+      expect(new Set(history.map((m) => m.id)).size).toBe(6);
+      expect(history.filter((m) => m.author === 'customer').map((m) => m.text).sort()).toEqual([...texts].sort());
+      // Paging from any message returns exactly the ones after it.
+      const after = (await t.call('GET', `/api/public/v1/messages?after=${history[2]!.id}`, { token: s.sessionToken })).body.messages as { id: string }[];
+      expect(after.map((m) => m.id)).toEqual(history.slice(3).map((m) => m.id));
+    }
+  });
+});
+
 describe('socket', () => {
   it('pushes the bot’s replies to a connected customer, answers message.send, and resume backfills without duplicates', async () => {
     const s = await session();

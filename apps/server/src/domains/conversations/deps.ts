@@ -2,6 +2,7 @@ import type { ContactView, HandoffPackage, HandoffTrigger, MessageKind, SendMess
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { Ids } from '../../platform/ids.ts';
+import type { MessageWrites } from './groupCommit.ts';
 
 /** What the bot is told about the turn it answers. */
 export type BotTurnInput = {
@@ -54,6 +55,8 @@ export type ConversationsDeps = {
   /** Per node: a retry racing the first send of a clientMessageId waits for the first result. */
   inflight: Map<string, Promise<SendMessageResponse>>;
   secondsPerQueuedConversation: number;
+  /** Group commits for the customer message and the bot turn (see groupCommit.ts). */
+  writes: MessageWrites;
   /** Called after a write made outside db.transaction (one atomic statement) commits: delivers its events soon. */
   afterCommit(): void;
 };

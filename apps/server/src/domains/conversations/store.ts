@@ -19,6 +19,9 @@ export type ReceivedMessage = {
   vip: boolean;
 };
 
+export type IncomingMessage = { id: string; workspaceId: string; conversationId: string; text: string; clientMessageId: string; at: Date };
+export type BotTurnWrite = { workspaceId: string; conversationId: string; rows: NewMessage[]; change: ConversationChange; events: LingxiEvent[] };
+
 /** What a bot turn changes on its conversation besides the sequence. */
 export type ConversationChange = { botState?: unknown; status?: Conversation['status']; handoffTrigger?: string; handoff?: unknown; queuedAt?: Date };
 
@@ -68,31 +71,46 @@ export const conversationStore = {
 
 export const messageStore = {
   /**
-   * The hot path, in one statement: bump the conversation's sequence, store the customer message
-   * (a repeated clientMessageId stores nothing: the unique index decides, even under a race), write its
-   * event only if it was stored, and read back what the bot needs.
+   * The hot path, in one statement for a whole batch of customer messages (group commit): bump each
+   * conversation's sequence, store the messages (a repeated clientMessageId stores nothing: the unique
+   * index decides, even under a race), write each event only if its message was stored, and read back
+   * what the bot needs. Null for a message whose conversation is closed or missing.
    */
-  async receive(db: Executor, row: { id: string; workspaceId: string; conversationId: string; text: string; clientMessageId: string; at: Date }, event: LingxiEvent): Promise<ReceivedMessage | null> {
-    const result = await db.execute<{ status: Conversation['status']; bot_state: unknown; locale: string | null; contact_id: string; human_only: boolean; vip: boolean; inserted: number }>(sql`
-      with conv as (
-        update conversations set last_seq = last_seq + 1, last_message_at = ${ts(row.at)}
-        where workspace_id = ${row.workspaceId} and id = ${row.conversationId} and status <> 'closed'
-        returning id, status, last_seq, bot_state, locale, contact_id
+  async receiveMany(db: Executor, items: { row: IncomingMessage; event: LingxiEvent }[]): Promise<(ReceivedMessage | null)[]> {
+    if (items.length === 0) return [];
+    const input = items.map(({ row, event }, ord) => ({
+      ord, id: row.id, workspace_id: row.workspaceId, conversation_id: row.conversationId, text: row.text, client_message_id: row.clientMessageId,
+      at: row.at.toISOString(), event_id: event.id, event_name: event.name, payload: event.payload,
+    }));
+    const result = await db.execute<{ id: string; status: Conversation['status']; bot_state: unknown; locale: string | null; contact_id: string; human_only: boolean; vip: boolean; inserted: boolean }>(sql`
+      with input as (
+        select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+          as r(ord int, id uuid, workspace_id uuid, conversation_id uuid, text text, client_message_id text, at timestamptz, event_id uuid, event_name text, payload jsonb)
+      ), counts as (
+        select conversation_id, workspace_id, count(*)::int as n, max(at) as at from input group by conversation_id, workspace_id
+      ), conv as (
+        update conversations c set last_seq = c.last_seq + counts.n, last_message_at = counts.at
+        from counts where c.id = counts.conversation_id and c.workspace_id = counts.workspace_id and c.status <> 'closed'
+        returning c.id, c.status, c.last_seq, c.bot_state, c.locale, c.contact_id, counts.n
+      ), numbered as (
+        select i.*, conv.last_seq - conv.n + row_number() over (partition by i.conversation_id order by i.ord) as seq
+        from input i join conv on conv.id = i.conversation_id
       ), ins as (
         insert into messages (id, workspace_id, conversation_id, seq, author, kind, text, client_message_id, meta, created_at)
-        select ${row.id}, ${row.workspaceId}, conv.id, conv.last_seq, 'customer', 'text', ${row.text}, ${row.clientMessageId}, '{}'::jsonb, ${ts(row.at)} from conv
+        select id, workspace_id, conversation_id, seq, 'customer', 'text', text, client_message_id, '{}'::jsonb, at from numbered
         on conflict (workspace_id, conversation_id, client_message_id) do nothing
         returning id
       ), ev as (
         insert into outbox (id, workspace_id, name, payload, created_at)
-        select ${event.id}, ${event.workspaceId}, ${event.name}, ${JSON.stringify(event.payload)}::jsonb, ${ts(event.at)} from ins
-        returning id
+        select n.event_id, n.workspace_id, n.event_name, n.payload, n.at from numbered n join ins on ins.id = n.id
       )
-      select conv.status, conv.bot_state, conv.locale, conv.contact_id, ct.human_only, ct.vip, (select count(*) from ins)::int as inserted
-      from conv join contacts ct on ct.id = conv.contact_id`);
-    const r = result.rows[0];
-    if (!r) return null;
-    return { inserted: r.inserted > 0, status: r.status, botState: r.bot_state, locale: r.locale, contactId: r.contact_id, humanOnly: r.human_only, vip: r.vip };
+      select i.id, conv.status, conv.bot_state, conv.locale, conv.contact_id, ct.human_only, ct.vip, exists (select 1 from ins where ins.id = i.id) as inserted
+      from input i join conv on conv.id = i.conversation_id join contacts ct on ct.id = conv.contact_id`);
+    const byId = new Map(result.rows.map((r) => [r.id, r]));
+    return items.map(({ row }) => {
+      const r = byId.get(row.id);
+      return r ? { inserted: r.inserted, status: r.status, botState: r.bot_state, locale: r.locale, contactId: r.contact_id, humanOnly: r.human_only, vip: r.vip } : null;
+    });
   },
   /** Appends messages in order under the conversation's row lock (and applies the turn's changes); returns them with their sequence numbers. */
   async append(db: Executor, workspaceId: string, conversationId: string, rows: NewMessage[], change: ConversationChange = {}): Promise<Message[]> {
@@ -112,39 +130,52 @@ export const messageStore = {
     return db.insert(messages).values(rows.map((r, i) => ({ ...r, seq: first + i }))).returning();
   },
   /**
-   * A bot turn in one statement (atomic on its own): its replies in order under the conversation's row
-   * lock, the conversation's changes, and the replies' events. Rows and events are built by the caller.
+   * Bot turns of several conversations in one statement (group commit; at most one turn per conversation):
+   * the replies in order under each conversation's row lock, the conversation's changes, and the events.
    */
-  async appendTurn(db: Executor, workspaceId: string, conversationId: string, rows: NewMessage[], change: ConversationChange, events: LingxiEvent[]): Promise<Message[]> {
-    if (rows.length === 0) return [];
-    const at = rows[rows.length - 1]!.createdAt as Date;
-    const sets = [sql`last_seq = last_seq + ${rows.length}`, sql`last_message_at = ${ts(at)}`];
-    if (change.botState !== undefined) sets.push(sql`bot_state = ${JSON.stringify(change.botState)}::jsonb`);
-    if (change.status) sets.push(sql`status = ${change.status}`);
-    if (change.handoffTrigger) sets.push(sql`handoff_trigger = ${change.handoffTrigger}`);
-    if (change.handoff) sets.push(sql`handoff = ${JSON.stringify(change.handoff)}::jsonb`);
-    if (change.queuedAt) sets.push(sql`queued_at = ${ts(change.queuedAt)}`);
-    const replies = rows.map((r, ord) => ({ id: r.id, ord, author: r.author, kind: r.kind, text: r.text, reply_to: r.replyTo ?? null, knowledge_entry_id: r.knowledgeEntryId ?? null, confidence: r.confidence ?? null, meta: r.meta ?? {}, created_at: (r.createdAt as Date).toISOString() }));
-    const outboxRows = events.map((e) => ({ id: e.id, name: e.name, payload: e.payload, created_at: e.at.toISOString() }));
+  async appendTurns(db: Executor, turns: BotTurnWrite[]): Promise<Message[][]> {
+    const live = turns.filter((t) => t.rows.length > 0);
+    if (live.length === 0) return turns.map(() => []);
+    const changes = live.map((t) => ({
+      conversation_id: t.conversationId, workspace_id: t.workspaceId, n: t.rows.length, at: (t.rows[t.rows.length - 1]!.createdAt as Date).toISOString(),
+      bot_state: t.change.botState ?? null, status: t.change.status ?? null, handoff_trigger: t.change.handoffTrigger ?? null,
+      handoff: t.change.handoff ?? null, queued_at: t.change.queuedAt?.toISOString() ?? null,
+    }));
+    const replies = live.flatMap((t) => t.rows.map((r, ord) => ({
+      conversation_id: t.conversationId, id: r.id, ord, author: r.author, kind: r.kind, text: r.text, reply_to: r.replyTo ?? null,
+      knowledge_entry_id: r.knowledgeEntryId ?? null, confidence: r.confidence ?? null, meta: r.meta ?? {}, created_at: (r.createdAt as Date).toISOString(),
+    })));
+    const events = live.flatMap((t) => t.events.map((e) => ({ conversation_id: t.conversationId, id: e.id, name: e.name, payload: e.payload, created_at: e.at.toISOString() })));
     const result = await db.execute<{ id: string; seq: number }>(sql`
-      with conv as (
-        update conversations set ${sql.join(sets, sql`, `)}
-        where workspace_id = ${workspaceId} and id = ${conversationId} returning last_seq
+      with turns as (
+        select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
+          as t(conversation_id uuid, workspace_id uuid, n int, at timestamptz, bot_state jsonb, status text, handoff_trigger text, handoff jsonb, queued_at timestamptz)
+      ), conv as (
+        update conversations c set last_seq = c.last_seq + t.n, last_message_at = t.at, bot_state = coalesce(t.bot_state, c.bot_state),
+          status = coalesce(t.status, c.status), handoff_trigger = coalesce(t.handoff_trigger, c.handoff_trigger),
+          handoff = coalesce(t.handoff, c.handoff), queued_at = coalesce(t.queued_at, c.queued_at)
+        from turns t where c.id = t.conversation_id and c.workspace_id = t.workspace_id
+        returning c.id, c.workspace_id, c.last_seq, t.n
       ), ins as (
         insert into messages (id, workspace_id, conversation_id, seq, author, kind, text, reply_to, knowledge_entry_id, confidence, meta, created_at)
-        select r.id, ${workspaceId}, ${conversationId}, conv.last_seq - ${rows.length} + r.ord + 1, r.author, r.kind, r.text, r.reply_to, r.knowledge_entry_id, r.confidence, r.meta, r.created_at
-        from conv, jsonb_to_recordset(${JSON.stringify(replies)}::jsonb) as r(id uuid, ord int, author text, kind text, text text, reply_to uuid, knowledge_entry_id uuid, confidence float8, meta jsonb, created_at timestamptz)
+        select r.id, conv.workspace_id, conv.id, conv.last_seq - conv.n + r.ord + 1, r.author, r.kind, r.text, r.reply_to, r.knowledge_entry_id, r.confidence, r.meta, r.created_at
+        from jsonb_to_recordset(${JSON.stringify(replies)}::jsonb)
+          as r(conversation_id uuid, id uuid, ord int, author text, kind text, text text, reply_to uuid, knowledge_entry_id uuid, confidence float8, meta jsonb, created_at timestamptz)
+        join conv on conv.id = r.conversation_id
         returning id, seq
       ), ev as (
         insert into outbox (id, workspace_id, name, payload, created_at)
-        select e.id, ${workspaceId}, e.name, e.payload, e.created_at
-        from conv, jsonb_to_recordset(${JSON.stringify(outboxRows)}::jsonb) as e(id uuid, name text, payload jsonb, created_at timestamptz)
+        select e.id, conv.workspace_id, e.name, e.payload, e.created_at
+        from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as e(conversation_id uuid, id uuid, name text, payload jsonb, created_at timestamptz)
+        join conv on conv.id = e.conversation_id
       )
       select id, seq from ins`);
     const seqs = new Map(result.rows.map((r) => [r.id, r.seq]));
-    return rows
-      .filter((r) => seqs.has(r.id))
-      .map((r) => ({ authorId: null, private: false, clientMessageId: null, replyTo: null, knowledgeEntryId: null, confidence: null, helpful: null, meta: {}, ...r, seq: seqs.get(r.id)! }) as Message);
+    return turns.map((t) =>
+      t.rows
+        .filter((r) => seqs.has(r.id))
+        .map((r) => ({ authorId: null, private: false, clientMessageId: null, replyTo: null, knowledgeEntryId: null, confidence: null, helpful: null, meta: {}, ...r, seq: seqs.get(r.id)! }) as Message),
+    );
   },
   async byClientId(db: Executor, workspaceId: string, conversationId: string, clientMessageId: string): Promise<{ message: Message; replies: Message[] } | null> {
     const rows = await db.execute<{ id: string }>(sql`

@@ -91,7 +91,7 @@ export async function runBotTurn(deps: ConversationsDeps, c: Conversation, custo
     );
   }
   // Replies, the bot's memory, any handoff and their events: one statement, atomic on its own.
-  const replies = await messageStore.appendTurn(deps.db.sql, c.workspaceId, c.conversationId, rows, change, stampEvents(deps, ...events));
+  const replies = await deps.writes.turn.submit({ workspaceId: c.workspaceId, conversationId: c.conversationId, rows, change, events: stampEvents(deps, ...events) });
   deps.afterCommit();
   return { replies, status, queueAhead: status === 'queued' ? (turn.handoff?.queueAhead ?? null) : null };
 }

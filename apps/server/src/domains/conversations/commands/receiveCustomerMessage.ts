@@ -34,8 +34,8 @@ async function receive(deps: ConversationsDeps, input: CustomerMessageInput): Pr
   const id = deps.ids.next();
   const message = { id, conversationId: input.conversationId, author: 'customer' as const, kind: 'text' as const, text: input.text, createdAt: now.toISOString(), clientMessageId: input.clientMessageId, knowledgeEntryId: null, confidence: null, private: false };
   const [event] = stampEvents(deps, { name: 'message.created', workspaceId: input.workspaceId, payload: { conversationId: input.conversationId, message } });
-  // One statement, atomic on its own: no BEGIN/COMMIT round trips on the hottest path.
-  const received = await messageStore.receive(deps.db.sql, { ...input, id, at: now }, event!);
+  // One atomic statement, shared with the customers writing at the same moment (group commit).
+  const received = await deps.writes.receive.submit({ row: { ...input, id, at: now }, event: event! });
   if (!received) return conversationErrors.closed();
   if (received.inserted) deps.afterCommit();
   if (!received.inserted) return firstResult(deps, input);
