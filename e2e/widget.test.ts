@@ -49,6 +49,9 @@ async function openWidget(page: Page, locale: Locale): Promise<FrameLocator> {
   page.on('response', (response) => {
     if (response.status() >= 400) failed.push(`${response.request().method()} ${new URL(response.url()).pathname} → ${response.status()}`);
   });
+  page.on('console', (message) => {
+    if (message.type() === 'error') failed.push(`console: ${message.text()}`);
+  });
   await frame.getByRole('textbox', { name: TEXT[locale].input }).waitFor();
   return frame;
 }
@@ -62,7 +65,7 @@ async function ask(frame: FrameLocator, locale: Locale, question: string): Promi
   await input.fill(question);
   await input.press('Enter');
   await expect
-    .poll(() => frame.getByRole('group', { name: TEXT[locale].helpfulGroup }).count(), { timeout: 15_000, message: `an answer to "${question}"; failed requests: ${failures.get(frame)?.join(', ') || 'none'}` })
+    .poll(() => frame.getByRole('group', { name: TEXT[locale].helpfulGroup }).count(), { timeout: 15_000, message: `an answer to "${question}"; failed requests and console errors: ${failures.get(frame)?.join(', ') || 'none'}` })
     .toBeGreaterThan(answersBefore);
 }
 
