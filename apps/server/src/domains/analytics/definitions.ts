@@ -156,28 +156,32 @@ export function figures(t: Tallies) {
 }
 export type Figures = ReturnType<typeof figures>;
 
-// ---- The same definitions in SQL, over analytics_conversations aliased `c`. ----
+// ---- The same definitions in SQL. ----
+// The time-independent part is stored with each row as generated columns (schema.ts), so a range over a
+// million conversations only adds numbers up; only the idle end depends on `now` and is decided at query time.
+
+const msBetween = (a: string, b: string) => sql.raw(`(case when ${a} >= ${b} then extract(epoch from (${a} - ${b})) * 1000 end)`);
+
+export const storedFigures = {
+  /** The outcome of a conversation that ended by a status (resolved, closed, or left the queue with a message). */
+  settledOutcome: sql.raw(`(case
+    when status in ('resolved', 'closed') or (status = 'pending' and handed_off_at is not null and assigned_at is null) then
+      (case when assigned_at is not null then 'human' when handed_off_at is not null then (case when status = 'resolved' then 'human' else 'abandoned' end) else 'bot' end)
+  end)`),
+  /** The outcome it will have if it goes quiet with the bot for the idle time. */
+  idleOutcome: sql.raw(`(case when status = 'bot' and customer_messages > 0 then
+    (case when assigned_at is not null then 'human' when handed_off_at is not null then 'abandoned' else 'bot' end) end)`),
+  firstResponseMs: msBetween('least(first_bot_at, first_agent_at)', 'first_customer_at'),
+  firstBotResponseMs: msBetween('first_bot_at', 'first_customer_at'),
+  firstHumanResponseMs: msBetween('first_agent_at', 'handed_off_at'),
+  waitMs: msBetween('assigned_at', 'handed_off_at'),
+  /** Counted only where the outcome is `human`. */
+  handleMs: msBetween('resolved_at', 'assigned_at'),
+};
 
 const idleCutoff = (w: Window) => new Date(w.now.getTime() - w.idleMs).toISOString();
 
-export function endedAtSql(w: Window): SQL {
-  return sql`(case
-    when c.status in ('resolved', 'closed') then coalesce(c.resolved_at, c.status_at)
-    when c.status = 'pending' and c.handed_off_at is not null and c.assigned_at is null then c.status_at
-    when c.status = 'bot' and c.customer_messages > 0 and c.last_activity_at <= ${idleCutoff(w)}::timestamptz then c.last_activity_at
-  end)`;
-}
-
+/** The outcome at `now`, over analytics_conversations aliased `c`. */
 export function outcomeSql(w: Window): SQL {
-  return sql`(case when ${endedAtSql(w)} is null then null
-    when c.assigned_at is not null then 'human'
-    when c.handed_off_at is not null then (case when c.status = 'resolved' then 'human' else 'abandoned' end)
-    else 'bot' end)`;
+  return sql`coalesce(c.settled_outcome, case when c.last_activity_at <= ${idleCutoff(w)}::timestamptz then c.idle_outcome end)`;
 }
-
-const msBetween = (a: SQL, b: SQL) => sql`(case when ${a} >= ${b} then extract(epoch from (${a} - ${b})) * 1000 end)`;
-export const firstResponseMsSql = msBetween(sql`least(c.first_bot_at, c.first_agent_at)`, sql`c.first_customer_at`);
-export const firstBotResponseMsSql = msBetween(sql`c.first_bot_at`, sql`c.first_customer_at`);
-export const firstHumanResponseMsSql = msBetween(sql`c.first_agent_at`, sql`c.handed_off_at`);
-export const waitMsSql = msBetween(sql`c.assigned_at`, sql`c.handed_off_at`);
-export const handleMsSql = msBetween(sql`c.resolved_at`, sql`c.assigned_at`);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { storedFigures } from './definitions.ts';
 
 /**
  * Append-only facts: what happened, one row per observation, written by the `analytics.facts` subscriber
@@ -74,11 +75,21 @@ export const analyticsConversations = pgTable(
     emotionSum: integer('emotion_sum').notNull().default(0),
     maxEmotion: integer('max_emotion'),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+    // Figures of the row that do not depend on the time of the question (definitions.ts), stored once.
+    settledOutcome: text('settled_outcome').generatedAlwaysAs(storedFigures.settledOutcome),
+    idleOutcome: text('idle_outcome').generatedAlwaysAs(storedFigures.idleOutcome),
+    frMs: doublePrecision('fr_ms').generatedAlwaysAs(storedFigures.firstResponseMs),
+    frbMs: doublePrecision('frb_ms').generatedAlwaysAs(storedFigures.firstBotResponseMs),
+    frhMs: doublePrecision('frh_ms').generatedAlwaysAs(storedFigures.firstHumanResponseMs),
+    waitMs: doublePrecision('wait_ms').generatedAlwaysAs(storedFigures.waitMs),
+    handleMs: doublePrecision('handle_ms').generatedAlwaysAs(storedFigures.handleMs),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.conversationId] }),
     index('analytics_conversations_started_idx').on(t.workspaceId, t.startedAt),
-    index('analytics_conversations_open_idx').on(t.workspaceId, t.status).where(sql`status in ('bot', 'queued', 'assigned', 'pending')`),
+    // Live figures: the few conversations waiting for or with a person, and those recently with the bot.
+    index('analytics_conversations_waiting_idx').on(t.workspaceId, t.status).where(sql`status in ('queued', 'assigned', 'pending')`),
+    index('analytics_conversations_bot_idx').on(t.workspaceId, t.lastActivityAt).where(sql`status = 'bot'`),
   ],
 );
 

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { HandoffTrigger } from '@lingxi/contracts';
 import type { Executor } from '../../../platform/db/index.ts';
 import {
-  figures, firstBotResponseMsSql, firstHumanResponseMsSql, firstResponseMsSql, handleMsSql, outcomeSql, SATISFIED_CSAT, waitMsSql,
+  figures, outcomeSql, SATISFIED_CSAT,
   type Figures, type Tallies, type Window,
 } from '../definitions.ts';
 import { cohortSql, type Cohort } from '../store.ts';
@@ -10,7 +11,7 @@ type TallyRow = {
   conversations: number; ended: number; bot: number; human: number; abandoned: number; handed_off: number; assigned: number; first_contact: number;
   fr_sum: number | null; fr_n: number; frb_sum: number | null; frb_n: number; frh_sum: number | null; frh_n: number; wait_sum: number | null; wait_n: number;
   handle_sum: number | null; handle_n: number; csat_sum: number | null; csat_n: number; csat_ok: number; rated: number | null; helpful: number | null;
-  emotion: number | null; negative: number | null; triggers: Record<string, number> | null;
+  emotion: number | null; negative: number | null;
 };
 
 const tallyColumns = sql`count(*)::int as conversations,
@@ -30,17 +31,28 @@ const tallyColumns = sql`count(*)::int as conversations,
       sum(answers_rated)::int as rated, sum(answers_helpful)::int as helpful,
       sum(emotion_messages)::int as emotion, sum(negative_messages)::int as negative`;
 
-/** The cohort's rows with each conversation's outcome and times, as `c` (group: an expression over c to report by). */
+/** Triggers counted in the same pass; any other trigger is counted by name in a second, rare query. */
+const KNOWN_TRIGGERS = HandoffTrigger.options;
+const triggerColumns = sql.join(
+  [...KNOWN_TRIGGERS.map((t) => sql`count(*) filter (where handed_off_at is not null and handoff_trigger = ${t})::int as ${sql.identifier(`t_${t}`)}`),
+    sql`count(*) filter (where handed_off_at is not null and (handoff_trigger is null or handoff_trigger <> all(${sql.raw(`array[${KNOWN_TRIGGERS.map((t) => `'${t}'`).join(',')}]`)})))::int as t_other`],
+  sql`, `,
+);
+
+/**
+ * The cohort's rows with each conversation's outcome and times, as `c` (group: an expression over c to report by).
+ * A subquery, not a CTE: PostgreSQL inlines it, so one parallel scan computes everything.
+ */
 function cohortRows(q: Cohort, w: Window, group: SQL = sql`'all'`): SQL {
-  return sql`select c.*, ${group} as grp, ${outcomeSql(w)} as outcome, ${firstResponseMsSql} as fr, ${firstBotResponseMsSql} as frb, ${firstHumanResponseMsSql} as frh,
-        ${waitMsSql} as wait, ${handleMsSql} as handle
+  return sql`select c.handed_off_at, c.handoff_trigger, c.assigned_at, c.reopened, c.csat, c.answers_rated, c.answers_helpful, c.emotion_messages, c.negative_messages,
+        ${group} as grp, ${outcomeSql(w)} as outcome, c.fr_ms as fr, c.frb_ms as frb, c.frh_ms as frh, c.wait_ms as wait, c.handle_ms as handle
       from analytics_conversations c where ${cohortSql(q)}`;
 }
 
-function talliesOf(r: TallyRow): Tallies {
+function talliesOf(r: TallyRow, triggers: Record<string, number>): Tallies {
   return {
     conversations: r.conversations, ended: r.ended, botResolved: r.bot, humanResolved: r.human, abandoned: r.abandoned, handedOff: r.handed_off, assigned: r.assigned,
-    resolvedFirstContact: r.first_contact, handoffsByTrigger: r.triggers ?? {},
+    resolvedFirstContact: r.first_contact, handoffsByTrigger: triggers,
     firstResponseMs: { sum: r.fr_sum ?? 0, n: r.fr_n }, firstBotResponseMs: { sum: r.frb_sum ?? 0, n: r.frb_n }, firstHumanResponseMs: { sum: r.frh_sum ?? 0, n: r.frh_n },
     waitMs: { sum: r.wait_sum ?? 0, n: r.wait_n }, handleMs: { sum: r.handle_sum ?? 0, n: r.handle_n },
     csat: { sum: r.csat_sum ?? 0, n: r.csat_n }, csatSatisfied: r.csat_ok, answersRated: r.rated ?? 0, answersHelpful: r.helpful ?? 0,
@@ -48,32 +60,30 @@ function talliesOf(r: TallyRow): Tallies {
   };
 }
 
-/**
- * The tallies of a cohort in one statement over the per-conversation pre-aggregate (the same definitions
- * as `tally` in definitions.ts, which the tests hold it to).
- */
-export async function tallyCohort(db: Executor, q: Cohort, w: Window): Promise<Tallies> {
-  const result = await db.execute<TallyRow>(sql`
-    with c as (${cohortRows(q, w)})
-    select ${tallyColumns},
-      (select jsonb_object_agg(trigger, n) from (select coalesce(handoff_trigger, 'unknown') as trigger, count(*)::int as n from c where handed_off_at is not null group by 1) x) as triggers
-    from c`);
-  return talliesOf(result.rows[0]!);
+type GroupRow = TallyRow & { grp: string | number | null } & Record<string, unknown>;
+
+/** The same tallies per group (a period, an intent …), in the group's order; one pass over the cohort. */
+export async function tallyGroups(db: Executor, q: Cohort, w: Window, group: SQL = sql`'all'`): Promise<Array<{ group: string | number | null; tallies: Tallies }>> {
+  const rows = await db.execute<GroupRow>(sql`select grp, ${tallyColumns}, ${triggerColumns} from (${cohortRows(q, w, group)}) c group by grp order by grp`);
+  const others = new Map<string, Record<string, number>>();
+  if (rows.rows.some((r) => (r.t_other as number) > 0)) {
+    const known = sql.raw(`array[${KNOWN_TRIGGERS.map((t) => `'${t}'`).join(',')}]`);
+    const extra = await db.execute<{ grp: string | number | null; trigger: string; n: number }>(sql`
+      select grp, coalesce(handoff_trigger, 'unknown') as trigger, count(*)::int as n from (${cohortRows(q, w, group)}) c
+      where handed_off_at is not null and (handoff_trigger is null or handoff_trigger <> all(${known})) group by 1, 2`);
+    for (const e of extra.rows) others.set(String(e.grp), { ...others.get(String(e.grp)), [e.trigger]: e.n });
+  }
+  return rows.rows.map((r) => {
+    const triggers: Record<string, number> = { ...others.get(String(r.grp)) };
+    for (const t of KNOWN_TRIGGERS) if ((r[`t_${t}`] as number) > 0) triggers[t] = r[`t_${t}`] as number;
+    return { group: r.grp, tallies: talliesOf(r, triggers) };
+  });
 }
 
-/** The same tallies per group (a period, an intent …), in the group's order. */
-export async function tallyGroups(db: Executor, q: Cohort, w: Window, group: SQL): Promise<Array<{ group: string | number | null; tallies: Tallies }>> {
-  const [rows, triggers] = await Promise.all([
-    db.execute<TallyRow & { grp: string | number | null }>(sql`select grp, ${tallyColumns} from (${cohortRows(q, w, group)}) c group by grp order by grp`),
-    db.execute<{ grp: string | number | null; trigger: string; n: number }>(sql`
-      select grp, coalesce(handoff_trigger, 'unknown') as trigger, count(*)::int as n from (${cohortRows(q, w, group)}) c where handed_off_at is not null group by 1, 2`),
-  ]);
-  const byGroup = new Map<string, Record<string, number>>();
-  for (const t of triggers.rows) {
-    const key = String(t.grp);
-    byGroup.set(key, { ...byGroup.get(key), [t.trigger]: t.n });
-  }
-  return rows.rows.map((r) => ({ group: r.grp, tallies: talliesOf({ ...r, triggers: byGroup.get(String(r.grp)) ?? {} }) }));
+/** The tallies of a whole cohort (the same definitions as `tally` in definitions.ts, which the tests hold it to). */
+export async function tallyCohort(db: Executor, q: Cohort, w: Window): Promise<Tallies> {
+  const [all] = await tallyGroups(db, q, w);
+  return all?.tallies ?? talliesOf({ conversations: 0, ended: 0, bot: 0, human: 0, abandoned: 0, handed_off: 0, assigned: 0, first_contact: 0, fr_sum: null, fr_n: 0, frb_sum: null, frb_n: 0, frh_sum: null, frh_n: 0, wait_sum: null, wait_n: 0, handle_sum: null, handle_n: 0, csat_sum: null, csat_n: 0, csat_ok: 0, rated: null, helpful: null, emotion: null, negative: null }, {});
 }
 
 export async function summarize(db: Executor, q: Cohort, w: Window): Promise<Figures> {
