@@ -149,6 +149,7 @@ export const enUS: Record<MessageKey, string> = {
   'inbox.unnamed': 'Visitor',
   'inbox.queuePosition': '#{n} in queue',
   'inbox.list': 'Conversations',
+  'inbox.unread': 'New messages',
   'inbox.notAvailable': 'The conversations API is not available on this server yet; conversations will show here once it is.',
 
   'status.bot': 'Bot',

@@ -148,6 +148,7 @@ export const zhCN = {
   'inbox.unnamed': '访客',
   'inbox.queuePosition': '排队第 {n} 位',
   'inbox.list': '会话列表',
+  'inbox.unread': '有新消息',
   'inbox.notAvailable': '会话接口还没有上线，服务器更新后这里会显示会话。',
 
   'status.bot': '机器人',

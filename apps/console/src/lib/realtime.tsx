@@ -8,7 +8,12 @@ type RealtimeValue = { connected: boolean; subscribe(event: string, listener: Li
 
 const RealtimeContext = createContext<RealtimeValue | null>(null);
 
-export function RealtimeProvider({ token, children }: { token: string; children: ReactNode }) {
+/** The handshake refuses a token with "CODE: message"; these codes mean the login is over. */
+const SESSION_OVER = /^(AUTH_SESSION_EXPIRED|AUTH_REQUIRED|USER_DISABLED):\s*(.*)$/;
+
+export function RealtimeProvider({ token, onSessionOver, children }: { token: string; onSessionOver(code: string, message: string): void; children: ReactNode }) {
+  const onSessionOverRef = useRef(onSessionOver);
+  onSessionOverRef.current = onSessionOver;
   const [connected, setConnected] = useState(false);
   const listeners = useRef(new Map<string, Set<Listener>>());
   const socketRef = useRef<Socket | null>(null);
@@ -23,6 +28,10 @@ export function RealtimeProvider({ token, children }: { token: string; children:
       socketRef.current = socket;
       socket.on('connect', () => setConnected(true));
       socket.on('disconnect', () => setConnected(false));
+      socket.on('connect_error', (error: Error) => {
+        const over = SESSION_OVER.exec(error.message);
+        if (over) onSessionOverRef.current(over[1]!, over[2] ?? '');
+      });
       socket.onAny((event: string, payload: unknown) => {
         for (const listener of listeners.current.get(event) ?? []) listener(payload);
       });

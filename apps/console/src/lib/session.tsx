@@ -15,6 +15,8 @@ type SessionValue = {
   api: LingxiApi;
   signIn(session: Session): void;
   signOut(): Promise<void>;
+  /** Ends the session because something other than an API call learned it is over (the socket's handshake). */
+  sessionEnded(reason: ApiError): void;
   updateUser(user: UserView): void;
 };
 
@@ -73,6 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
         end(null);
       },
+      sessionEnded: end,
       updateUser(user) {
         setSession((previous) => {
           if (!previous) return previous;

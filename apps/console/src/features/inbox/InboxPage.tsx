@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Badge, Select, Tabs, Tag, Typography } from 'antd';
 import { ConversationStatus, type ConversationView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -10,7 +10,7 @@ import type { ScreenProps } from '../../routes.ts';
 import { useShortcuts } from '../../ui/keyboard.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/StateViews.tsx';
 import { useResource } from '../../ui/useResource.ts';
-import { INBOX_TABS, listQuery, parseTab, stepSelection, type InboxTab } from './inboxModel.ts';
+import { conversationIdOf, INBOX_TABS, listQuery, parseTab, stepSelection, type InboxTab } from './inboxModel.ts';
 import { RelativeTime } from './RelativeTime.tsx';
 
 const ConversationPane = lazy(() => import('../conversation/ConversationPane.tsx'));
@@ -29,9 +29,24 @@ export default function InboxPage({ params }: ScreenProps) {
   const suffix = `?${new URLSearchParams({ tab, ...(status ? { status } : {}) }).toString()}`;
   const open = useCallback((id: string | undefined) => id && navigate(`/console/inbox/${id}${suffix}`), [navigate, suffix]);
 
+  // Conversations with customer messages not seen yet; opening one clears it.
+  const [unread, setUnread] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    if (selected) setUnread((previous) => (previous.has(selected) ? new Set([...previous].filter((id) => id !== selected)) : previous));
+  }, [selected]);
+  useEffect(() => {
+    const base = document.title.replace(/^\(\d+\) /, '');
+    document.title = unread.size > 0 ? `(${unread.size}) ${base}` : base;
+  }, [unread]);
+  useEffect(() => () => void (document.title = document.title.replace(/^\(\d+\) /, '')), []);
+
   // Live: a burst of events becomes one list refresh.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useRealtimeEvents(['conversation.updated', 'conversation.created', 'message.created'], () => {
+  useRealtimeEvents(['conversation.updated', 'conversation.created', 'message.created'], (event, payload) => {
+    const about = conversationIdOf(payload);
+    if (event === 'message.created' && about && about !== selected && (payload as { author?: unknown }).author === 'customer') {
+      setUnread((previous) => (previous.has(about) ? previous : new Set([...previous, about])));
+    }
     if (refreshTimer.current) return;
     refreshTimer.current = setTimeout(() => {
       refreshTimer.current = null;
@@ -104,7 +119,10 @@ export default function InboxPage({ params }: ScreenProps) {
                   }}
                 >
                   <div className="lx-inbox-item-top">
-                    <span className="lx-inbox-item-name">{c.contactName ?? `${t('inbox.unnamed')} ${c.contactId.slice(-4)}`}</span>
+                    <span className="lx-inbox-item-name" style={unread.has(c.id) ? { fontWeight: 700 } : undefined}>
+                      {unread.has(c.id) ? <Badge status="processing" aria-label={t('inbox.unread')} style={{ marginInlineEnd: 6 }} /> : null}
+                      {c.contactName ?? `${t('inbox.unnamed')} ${c.contactId.slice(-4)}`}
+                    </span>
                     <Typography.Text type="secondary" style={{ fontSize: 12, flexShrink: 0 }}>
                       <RelativeTime iso={c.lastMessageAt ?? c.createdAt} />
                     </Typography.Text>

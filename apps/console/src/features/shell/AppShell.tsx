@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Avatar, Badge, Dropdown, Layout, Menu, Segmented, Space, Tooltip, Typography } from 'antd';
 import { BookOutlined, LogoutOutlined, MessageOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ApiError } from '../../lib/api/client.ts';
 import type { Locale } from '../../i18n/translate.ts';
 import { RealtimeProvider, useRealtime } from '../../lib/realtime.tsx';
 import { useRouter } from '../../lib/router.tsx';
@@ -21,9 +22,9 @@ const icons: Record<string, ReactNode> = {
 };
 
 export function AppShell({ active, children }: { active: ConsoleRoute['nav'] | null; children: ReactNode }) {
-  const { session } = useSignedIn();
+  const { session, sessionEnded } = useSignedIn();
   return (
-    <RealtimeProvider token={session.token}>
+    <RealtimeProvider token={session.token} onSessionOver={(code, message) => sessionEnded(new ApiError(401, code, message, '', [], null))}>
       <Shell active={active}>{children}</Shell>
     </RealtimeProvider>
   );
