@@ -4,6 +4,7 @@ import type { PublicApi } from './api.ts';
 import type { Locale } from './i18n.ts';
 import type { ConnectLive, Live } from './live.ts';
 import { createOutbox, type KeyValueStorage, type OutboxItem, type SendOutcome } from './outbox.ts';
+import { read, readRated, write } from './storage.ts';
 import { fromReply, fromWire, isLocal, lastSeenId, localMessage, mergeMessages, type ChatMessage, type Delivery } from './transcript.ts';
 import type { ConversationState, WidgetConfig, WireMessage, WireReply } from './wire.ts';
 
@@ -279,31 +280,4 @@ export function createChat(deps: ChatDeps) {
       live?.close();
     },
   };
-}
-
-function read(storage: KeyValueStorage, key: string): string | null {
-  try {
-    return storage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: KeyValueStorage, key: string, value: string): void {
-  try {
-    storage.setItem(key, value);
-  } catch {
-    // blocked storage (private mode): the conversation still works until the page closes
-  }
-}
-
-/** Which answers were already rated, so a reload does not ask again. */
-function readRated(storage: KeyValueStorage, key: string): Record<string, boolean> {
-  try {
-    const parsed: unknown = JSON.parse(read(storage, key) ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'));
-  } catch {
-    return {};
-  }
 }

@@ -7,6 +7,7 @@ import { createHostBridge, parseHostOrigin } from './bridge.ts';
 import { createChat } from './chat.ts';
 import { isLocale, pickLocale, type Locale } from './i18n.ts';
 import { socketLive } from './live.ts';
+import { read, safeStorage, write } from './storage.ts';
 
 const LOCALE_KEY = 'lingxi:locale';
 
@@ -14,7 +15,7 @@ function boot(): void {
   const params = new URLSearchParams(location.search);
   const workspace = (params.get('workspace') ?? 'demo').replace(/[^a-z0-9-]/g, '') || 'demo';
   const storage = safeStorage();
-  const stored = storage.getItem(LOCALE_KEY);
+  const stored = read(storage, LOCALE_KEY);
   const requested = params.get('locale');
   const locale: Locale = isLocale(stored) ? stored : isLocale(requested) ? requested : pickLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
   const bridge = createHostBridge(window, parseHostOrigin(params.get('origin'), document.referrer));
@@ -37,24 +38,11 @@ function boot(): void {
   window.addEventListener('online', () => chat.networkChanged(true));
   window.addEventListener('offline', () => chat.networkChanged(false));
   const onLocale = (next: Locale) => {
-    storage.setItem(LOCALE_KEY, next);
+    write(storage, LOCALE_KEY, next);
     chat.setLocale(next);
   };
   render(<App chat={chat} bridge={bridge} onLocale={onLocale} />, document.getElementById('app')!);
   void chat.start();
-}
-
-/** localStorage, or a page-lifetime stand-in when the browser blocks it (e.g. third-party storage off). */
-function safeStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
-  try {
-    const probe = '__lingxi__';
-    localStorage.setItem(probe, probe);
-    localStorage.removeItem(probe);
-    return localStorage;
-  } catch {
-    const memory = new Map<string, string>();
-    return { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), removeItem: (k) => void memory.delete(k) };
-  }
 }
 
 boot();
