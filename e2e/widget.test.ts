@@ -173,9 +173,16 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
     await app.call('PUT', '/api/v1/agents/me/presence', { token: app.adminToken, body: { status: 'online' } });
     const accepted = await app.call('POST', `/api/v1/conversations/${conversationId}/accept`, { token: app.adminToken });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    // The customer closed the chat: the agent's reply shows as an unread count on the launcher.
+    await again.getByRole('button', { name: '关闭对话窗口' }).click();
     const replied = await app.call('POST', `/api/v1/conversations/${conversationId}/messages`, { token: app.adminToken, body: { text: '您好，我是客服小林，**马上**为您处理退货。' } });
     expect(replied.status, JSON.stringify(replied.body)).toBeLessThan(300);
+    const unread = page.locator('#lingxi-widget').getByRole('button', { name: `${t.open} (1 条未读消息)` });
+    await visible(unread);
+    expect(await page.locator('#lingxi-widget .badge').textContent()).toBe('1');
+    await unread.click();
     await containsText(again.locator('.msg.agent').last(), '我是客服小林');
+    expect(await page.locator('#lingxi-widget .badge').isVisible()).toBe(false);
     const resolved = await app.call('POST', `/api/v1/conversations/${conversationId}/resolve`, { token: app.adminToken });
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
     const stars = again.getByRole('radiogroup', { name: t.csatTitle });
