@@ -13,11 +13,11 @@ export function scopeSignals(logits: Float64Array, temperature: number, inScopeC
   for (const s of logits) sum += Math.exp((s - max) / temperature);
   // free energy (log-sum-exp of logits) separates unseen topics better than max probability alone
   const energy = max / temperature + Math.log(sum);
-  const probs = softmaxInPlace(Float64Array.from(logits), temperature);
   let top = 0;
-  for (let c = 1; c < probs.length; c++) if ((probs[c] ?? 0) > (probs[top] ?? 0)) top = c;
-  let maxProb = 0;
-  for (let c = 0; c < inScopeClasses; c++) maxProb = Math.max(maxProb, probs[c] ?? 0);
+  for (let c = 1; c < logits.length; c++) if ((logits[c] ?? 0) > (logits[top] ?? 0)) top = c;
+  let maxLogit = -Infinity;
+  for (let c = 0; c < inScopeClasses; c++) maxLogit = Math.max(maxLogit, logits[c] ?? -Infinity);
+  const maxProb = Math.exp((maxLogit - max) / temperature) / sum;
   return { maxProb, energy, top };
 }
 

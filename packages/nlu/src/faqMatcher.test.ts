@@ -54,3 +54,24 @@ describe('trainFaqMatcher', () => {
     expect(() => loadFaqMatcher(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toThrow(/magic/u);
   });
 });
+
+describe('a knowledge base too large for the per-entry classifier', () => {
+  const filler = Array.from({ length: 200 }, (_, i) => ({ id: `sku-${i}`, questions: [`型号A${i}的说明书在哪里`, `model A${i} manual`], answer: `型号A${i}说明书见官网。` }));
+  const large = trainFaqMatcher([...shopFaq, ...filler], fixedClock);
+
+  it('matches by nearest question and BM25 alone', () => {
+    expect(large.stats.intent).toBeNull();
+    expect(large.match('退货怎么弄').entryId).toBe('return');
+    expect(large.match('where is my parcel').entryId).toBe('logistics');
+    expect(large.match('型号A17的说明书').entryId).toBe('sku-17');
+  });
+
+  it('still refuses off-topic queries', () => {
+    for (const q of ['今天天气怎么样', 'asdfgh', 'tell me a joke']) expect(large.match(q).outOfScope).toBe(true);
+  });
+
+  it('round-trips through bytes', () => {
+    const loaded = loadFaqMatcher(serializeFaqMatcher(large));
+    expect(loaded.match('发票怎么开')).toEqual(large.match('发票怎么开'));
+  });
+});

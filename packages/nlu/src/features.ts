@@ -5,14 +5,17 @@ import { tokenRuns } from './tokenize.ts';
 /** Hashed sparse bag of features: feature hash → raw count. */
 export type FeatureBag = Map<number, number>;
 
-/** FNV-1a, 32 bits: stable across runs and platforms, so models can be saved. */
+/**
+ * FNV-1a folded to 30 bits: stable across runs and platforms, so models can be saved, and
+ * small enough to stay a V8 small integer, which keeps Map lookups on the hot path fast.
+ */
 export function hashFeature(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return ((h >>> 30) ^ h) & 0x3fffffff;
 }
 
 function add(bag: FeatureBag, feature: string, weight = 1): void {
@@ -27,11 +30,15 @@ function charGrams(bag: FeatureBag, prefix: string, text: string, min: number, m
   }
 }
 
+/** Which n-grams a model extracts; stored with the model so loading re-extracts the same ones. */
+export type FeatureConfig = { zhChars: readonly [number, number]; enChars: readonly [number, number]; wordBigrams: boolean };
+export const defaultFeatureConfig: FeatureConfig = { zhChars: [1, 4], enChars: [2, 5], wordBigrams: true };
+
 /**
  * Features of one message: words and word bigrams, English stems, Chinese character
  * 1–4-grams, English character 2–5-grams inside word boundaries, and marks (!, ?, emoji).
  */
-export function extractFeatures(raw: string): FeatureBag {
+export function extractFeatures(raw: string, config: FeatureConfig = defaultFeatureConfig): FeatureBag {
   const text = normalize(raw);
   const bag: FeatureBag = new Map();
   const tokens = tokenRuns(text);
@@ -42,15 +49,15 @@ export function extractFeatures(raw: string): FeatureBag {
     const unit = t.kind === 'en' ? stem(t.text) : t.kind === 'num' ? `#${Math.min(t.text.length, 12)}` : t.text;
     add(bag, `w|${t.text}`);
     if (t.kind === 'en' && unit !== t.text) add(bag, `s|${unit}`);
-    add(bag, `b|${previous}|${unit}`);
+    if (config.wordBigrams) add(bag, `b|${previous}|${unit}`);
     previous = unit;
     if (t.kind === 'zh') han += t.text;
     else {
-      if (han) { charGrams(bag, 'c|', `<${han}>`, 1, 4); han = ''; }
-      if (t.kind === 'en') charGrams(bag, 'e|', ` ${t.text} `, 2, 5);
+      if (han) { charGrams(bag, 'c|', `<${han}>`, ...config.zhChars); han = ''; }
+      if (t.kind === 'en') charGrams(bag, 'e|', ` ${t.text} `, ...config.enChars);
     }
   }
-  if (han) charGrams(bag, 'c|', `<${han}>`, 1, 4);
-  if (previous !== '^') add(bag, `b|${previous}|$`);
+  if (han) charGrams(bag, 'c|', `<${han}>`, ...config.zhChars);
+  if (previous !== '^' && config.wordBigrams) add(bag, `b|${previous}|$`);
   return bag;
 }

@@ -1,5 +1,5 @@
 import { fitTemperature, scopeSignals, tuneScopeThresholds, type HeldOut, type ScopeThresholds } from './calibration.ts';
-import { extractFeatures } from './features.ts';
+import { extractFeatures, type FeatureBag } from './features.ts';
 import { seededRandom, shuffled } from './seededRandom.ts';
 import { defaultSoftmaxTraining, linearScores, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmaxRegression.ts';
 import { fitVocabulary, vectorize, type SparseVector, type Vocabulary } from './vectorizer.ts';
@@ -67,10 +67,7 @@ export class IntentClassifier implements IntentModel {
     const logits = linearScores(weights, x);
     const signals = scopeSignals(logits, stats.temperature, labelNames.length);
     const probs = softmaxInPlace(logits, stats.temperature);
-    const candidates = labelNames
-      .map((intent, c) => ({ intent, score: probs[c] ?? 0 }))
-      .sort((a, b) => b.score - a.score || (a.intent < b.intent ? -1 : 1))
-      .slice(0, k);
+    const candidates = topIntents(labelNames, probs, k);
     const outOfScope = x.index.length === 0 || signals.top >= labelNames.length
       || signals.maxProb < stats.thresholds.maxProb || signals.energy < stats.thresholds.energy;
     const best = candidates[0];
@@ -78,10 +75,23 @@ export class IntentClassifier implements IntentModel {
   }
 }
 
+/** The k most probable intents by insertion into a short sorted list: no full sort per query. */
+function topIntents(labelNames: readonly string[], probs: Float64Array, k: number): IntentCandidate[] {
+  const top: IntentCandidate[] = [];
+  for (let c = 0; c < labelNames.length; c++) {
+    const score = probs[c] ?? 0;
+    if (top.length === k && score <= (top[k - 1]?.score ?? 0)) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]?.score ?? 0) < score) at--;
+    top.splice(at, 0, { intent: labelNames[c] ?? '', score });
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
 type Fitted = { vocabulary: Vocabulary; weights: LinearWeights };
 
-function fit(texts: readonly string[], classes: Int32Array, classCount: number, seed: number, epochs: number): Fitted {
-  const bags = texts.map((t) => extractFeatures(t));
+function fit(bags: readonly FeatureBag[], classes: Int32Array, classCount: number, seed: number, epochs: number): Fitted {
   const vocabulary = fitVocabulary(bags);
   const xs = bags.map((b) => vectorize(b, vocabulary));
   const weights = trainSoftmax(xs, classes, classCount, vocabulary.hashes.length, { ...defaultSoftmaxTraining, seed, epochs });
@@ -92,33 +102,33 @@ function fit(texts: readonly string[], classes: Int32Array, classCount: number, 
  * Holds out a fifth of the labels (as stand-ins for unseen topics) and a fifth of the rest's
  * examples, trains on what is left, and fits temperature and out-of-scope thresholds there.
  */
-function calibrate(texts: string[], classes: Int32Array, labelCount: number, background: string[], seed: number, epochs: number, budget: number): { temperature: number; thresholds: ScopeThresholds } {
+function calibrate(bags: readonly FeatureBag[], classes: Int32Array, labelCount: number, background: readonly FeatureBag[], seed: number, epochs: number, budget: number): { temperature: number; thresholds: ScopeThresholds } {
   const random = seededRandom(seed + 1);
   const heldLabels = new Set(shuffled([...Array(labelCount).keys()], random).slice(0, Math.floor(labelCount / 5)));
   const kept = [...Array(labelCount).keys()].filter((c) => !heldLabels.has(c));
   const remap = new Map(kept.map((c, i) => [c, i]));
-  const trainTexts: string[] = [];
+  const trainBags: FeatureBag[] = [];
   const trainClasses: number[] = [];
-  const devTexts: string[] = [];
+  const devBags: FeatureBag[] = [];
   const devTruth: number[] = [];
   const seen = new Map<number, number>();
-  texts.forEach((text, i) => {
+  bags.forEach((bag, i) => {
     const c = classes[i] ?? 0;
     const local = remap.get(c);
-    if (local === undefined) { devTexts.push(text); devTruth.push(-1); return; }
+    if (local === undefined) { devBags.push(bag); devTruth.push(-1); return; }
     const n = (seen.get(c) ?? 0) + 1;
     seen.set(c, n);
     // every fifth example of a label is held out, the first always trains
-    if (n % 5 === 0) { devTexts.push(text); devTruth.push(local); } else { trainTexts.push(text); trainClasses.push(local); }
+    if (n % 5 === 0) { devBags.push(bag); devTruth.push(local); } else { trainBags.push(bag); trainClasses.push(local); }
   });
   const half = Math.ceil(background.length / 2);
-  background.forEach((text, i) => {
-    if (i < half) { trainTexts.push(text); trainClasses.push(kept.length); } else { devTexts.push(text); devTruth.push(-1); }
+  background.forEach((bag, i) => {
+    if (i < half) { trainBags.push(bag); trainClasses.push(kept.length); } else { devBags.push(bag); devTruth.push(-1); }
   });
   const classCount = kept.length + (half > 0 ? 1 : 0);
-  const model = fit(trainTexts, Int32Array.from(trainClasses), classCount, seed, epochs);
-  const heldOut: HeldOut[] = devTexts.map((text, i) => ({
-    logits: linearScores(model.weights, vectorize(extractFeatures(text), model.vocabulary)),
+  const model = fit(trainBags, Int32Array.from(trainClasses), classCount, seed, epochs);
+  const heldOut: HeldOut[] = devBags.map((bag, i) => ({
+    logits: linearScores(model.weights, vectorize(bag, model.vocabulary)),
     truth: devTruth[i] ?? -1,
   }));
   const temperature = fitTemperature(heldOut);
@@ -135,19 +145,20 @@ export function trainIntentModel(examples: readonly LabelledText[], options: Int
   const started = now();
   const seed = options.seed ?? 7;
   // small knowledge bases get more passes: they are cheap and otherwise stay under-fitted
-  const epochs = options.epochs ?? Math.min(40, Math.max(8, Math.ceil(4000 / Math.max(1, examples.length))));
+  const epochs = options.epochs ?? Math.min(40, Math.max(6, Math.ceil(4000 / Math.max(1, examples.length))));
   const labelNames = [...new Set(examples.map((e) => String(e.label)))].sort();
   const index = new Map(labelNames.map((l, i) => [l, i]));
-  const texts = examples.map((e) => e.text);
+  // features are extracted once and shared by the calibration model and the final one
+  const bags = examples.map((e) => extractFeatures(e.text));
   const classes = Int32Array.from(examples, (e) => index.get(String(e.label)) ?? 0);
-  const background = [...(options.outOfScopeExamples ?? [])];
+  const background = (options.outOfScopeExamples ?? []).map((t) => extractFeatures(t));
   const tunable = examples.length >= MIN_EXAMPLES_TO_TUNE && labelNames.length >= MIN_LABELS_TO_TUNE;
   const { temperature, thresholds } = tunable
-    ? calibrate(texts, classes, labelNames.length, background, seed, epochs, options.rejectionBudget ?? 0.01)
+    ? calibrate(bags, classes, labelNames.length, background, seed, epochs, options.rejectionBudget ?? 0.01)
     : { temperature: 1, thresholds: DEFAULT_THRESHOLDS };
-  const allTexts = texts.concat(background);
+  const allBags = bags.concat(background);
   const allClasses = Int32Array.from([...classes, ...background.map(() => labelNames.length)]);
-  const { vocabulary, weights } = fit(allTexts, allClasses, labelNames.length + (background.length > 0 ? 1 : 0), seed, epochs);
+  const { vocabulary, weights } = fit(allBags, allClasses, labelNames.length + (background.length > 0 ? 1 : 0), seed, epochs);
   const stats: IntentStats = {
     examples: examples.length, labels: labelNames.length, features: vocabulary.hashes.length,
     trainMs: Math.round(now() - started), createdAt: options.createdAt ?? null,

@@ -34,7 +34,9 @@ function encode(a: QuestionView, b: QuestionView, idf: (w: string) => number, lo
 }
 
 /** Logistic regression over pair similarities and word differences; AFQMC is its benchmark. */
-export function trainPairScorer(pairs: readonly TextPair[], options: { seed?: number; epochs?: number } = {}): PairScorer {
+export type PairTrainingOptions = { seed?: number; epochs?: number; learningRate?: number; l2?: number };
+
+export function trainPairScorer(pairs: readonly TextPair[], options: PairTrainingOptions = {}): PairScorer {
   const views = pairs.map((p) => [viewQuestion(p.a), viewQuestion(p.b)] as const);
   const df = new Map<string, number>();
   for (const [a, b] of views) for (const w of new Set([...a.words, ...b.words])) df.set(w, (df.get(w) ?? 0) + 1);
@@ -44,7 +46,7 @@ export function trainPairScorer(pairs: readonly TextPair[], options: { seed?: nu
   // hashes are assigned indices in first-seen order, which is the (fixed) order of the pairs
   const xs = views.map(([a, b]) => encode(a, b, idf, lookup, true));
   const ys = Int32Array.from(pairs, (p) => (p.label ? 1 : 0));
-  const weights = trainSoftmax(xs, ys, 2, DENSE + lookup.size, { ...defaultSoftmaxTraining, learningRate: 0.1, l2: 1e-5, seed: options.seed ?? 7, epochs: options.epochs ?? 6 });
+  const weights = trainSoftmax(xs, ys, 2, DENSE + lookup.size, { ...defaultSoftmaxTraining, learningRate: options.learningRate ?? 0.1, l2: options.l2 ?? 1e-5, seed: options.seed ?? 7, epochs: options.epochs ?? 6 });
   const score = (a: string, b: string) => softmaxInPlace(linearScores(weights, encode(viewQuestion(a), viewQuestion(b), idf, lookup, false)))[1] ?? 0;
   return { score, same: (a, b) => score(a, b) >= 0.5 };
 }

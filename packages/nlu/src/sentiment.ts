@@ -9,7 +9,7 @@ export interface SentimentModel {
   predict(text: string): SentimentPrediction;
 }
 
-export type SentimentTrainingOptions = { seed?: number; epochs?: number };
+export type SentimentTrainingOptions = { seed?: number; epochs?: number; learningRate?: number };
 
 /**
  * A general text-sentiment classifier trained on labelled reviews (any label set). It is the
@@ -24,7 +24,7 @@ export function trainSentiment(rows: readonly LabelledText[], options: Sentiment
   const xs = bags.map((b) => vectorize(b, vocabulary));
   const ys = Int32Array.from(rows, (r) => index.get(String(r.label)) ?? 0);
   const weights: LinearWeights = trainSoftmax(xs, ys, labels.length, vocabulary.hashes.length, {
-    ...defaultSoftmaxTraining, learningRate: 0.2, l2: 1e-5, seed: options.seed ?? 7, epochs: options.epochs ?? 6,
+    ...defaultSoftmaxTraining, learningRate: options.learningRate ?? 0.1, l2: 1e-5, seed: options.seed ?? 7, epochs: options.epochs ?? 6,
   });
   return {
     labels,
