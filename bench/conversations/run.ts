@@ -1,5 +1,5 @@
 // Conversations speed: POST /api/public/v1/messages with the bot answering from the demo knowledge base.
-// Run: node --import tsx bench/conversations/run.ts [--seconds 20] [--rate 200] [--sessions 200]
+// Run: node --import tsx bench/conversations/run.ts [--seconds 20] [--rate 200] [--sessions 200] [--mode both|open]
 // Open loop (fixed arrival rate) gives latency; closed loop (saturation) gives throughput. Writes results.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,7 +17,7 @@ import { systemIds } from '../../apps/server/src/platform/ids.ts';
 import { seedDefaultWorkspace } from '../../apps/server/src/cli/seed.ts';
 import { DEMO_KNOWLEDGE_FILE, seedDemoKnowledge } from '../../apps/server/src/domains/knowledge/index.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, rate: { type: 'string', default: '200' }, sessions: { type: 'string', default: '200' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, rate: { type: 'string', default: '200' }, sessions: { type: 'string', default: '200' }, mode: { type: 'string', default: 'both' } } });
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
 const sessions = Number(values.sessions);
@@ -77,6 +77,12 @@ const openStart = new Date();
 const open = await runLoad('open', openTokens, 'open', seconds);
 const openBot = await botLatency(openStart);
 
+if (values.mode === 'open') {
+  process.stdout.write(`open loop only: p50 ${ms(percentile(open.latencies, 50))}, p99 ${ms(percentile(open.latencies, 99))}, bot p99 ${ms(percentile(openBot, 99))}\n`);
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
 const closedTokens = await newSessions(sessions);
 const before = await countMessages();
 const closedStart = new Date();

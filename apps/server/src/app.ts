@@ -11,7 +11,7 @@ import { domainError, isDomainError } from './platform/errors.ts';
 import type { Principal, RouteSpec } from './platform/route.ts';
 import { accountErrors, accountRoutes, authenticate, can, SESSION_COOKIE } from './domains/accounts/index.ts';
 import { contactRoutes } from './domains/contacts/index.ts';
-import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, createCustomerResolver, createMessageWrites, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
+import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, coalescedKick, createCustomerResolver, createMessageWrites, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
 import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
 import { createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
 import { defaultRoutingSettings, profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
@@ -68,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   const bot = createBot({ clock, models, settings: createBotSettings({ db }), selfUrl: () => selfUrl });
   // The handoff reply offers a message or a callback when waiting will not work (routing's overflow rules).
   const replier = withOverflowNotice(bot, (workspaceId) => checkOverflow(db.sql, routing, { workspaceId, conversationId: null }));
-  const conversations: ConversationsDeps = { db, ids, clock, replier, inflight: new Map(), writes: createMessageWrites({ db }), secondsPerQueuedConversation: 60, afterCommit: () => dispatcher.kick() };
+  const conversations: ConversationsDeps = { db, ids, clock, replier, inflight: new Map(), writes: createMessageWrites({ db }), secondsPerQueuedConversation: 60, afterCommit: coalescedKick(() => dispatcher.kick(), 5) };
   const resolveCustomer = createCustomerResolver({ db });
   const resolvers: PrincipalResolvers = {
     async user(token) {

@@ -37,8 +37,9 @@ async function receive(deps: ConversationsDeps, input: CustomerMessageInput): Pr
   // One atomic statement, shared with the customers writing at the same moment (group commit).
   const received = await deps.writes.receive.submit({ row: { ...input, id, at: now }, event: event! });
   if (!received) return conversationErrors.closed();
-  if (received.inserted) deps.afterCommit();
   if (!received.inserted) return firstResult(deps, input);
+  // The bot's turn follows within a millisecond and kicks the outbox for both; otherwise kick now.
+  if (received.status !== 'bot') deps.afterCommit();
   let status = received.status;
   if (status === 'resolved') {
     // The customer came back to a resolved conversation: it goes back to the bot.
