@@ -91,4 +91,32 @@ describe.skipIf(!hasChromium)(`console inbox in a real browser (${hasChromium ? 
     await page.getByRole('banner').or(page.locator('.lx-thread-head')).getByText('已解决').first().waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it('hands a conversation to a team with a note for colleagues', async () => {
+    const team = await app.call('POST', '/api/v1/teams', { token: app.adminToken, body: { name: '售后组' } });
+    expect(team.status).toBe(201);
+    const session = await app.call('POST', '/api/public/v1/sessions', { body: { name: '陈静', email: 'cj@example.com', locale: 'zh-CN' } });
+    await customerSays(session.body.sessionToken, '人工客服');
+    const id = session.body.conversationId as string;
+    await app.call('POST', `/api/v1/conversations/${id}/accept`, { token: app.adminToken });
+
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await logIn(page, app.baseUrl, 'zh-CN'); // the token lives per tab (sessionStorage)
+    await page.goto(`${app.baseUrl}/console/inbox/${id}?tab=mine`);
+    await page.getByRole('log').waitFor();
+    await page.getByRole('button', { name: /转交/ }).click();
+    await page.getByRole('menuitem', { name: '转接' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('团队', { exact: true }).click();
+    await dialog.getByRole('combobox').click();
+    await page.getByTitle('售后组').click();
+    await dialog.getByLabel('给同事的备注').fill('客户要开专票，请财务同事跟进');
+    await dialog.getByRole('button', { name: /^转\s?接$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const after = await app.call('GET', `/api/v1/conversations/${id}`, { token: app.adminToken });
+    expect(after.body.conversation.status).toBe('queued');
+    expect(after.body.messages.some((m: { private: boolean; text: string }) => m.private && m.text.includes('客户要开专票'))).toBe(true);
+  });
 });

@@ -290,6 +290,20 @@ export const zhCN = {
   'offer.body': '回到灵犀工作台接入客户',
   'offer.expires': '{seconds} 秒内接入，否则转给其他同事',
   'offer.view': '查看',
+  'handover.more': '转交',
+  'handover.transfer': '转接',
+  'handover.reassign': '改派',
+  'handover.join': '加入会话',
+  'handover.joined': '已加入，可以一起回复客户',
+  'handover.transferred': '已转接',
+  'handover.reassigned': '已改派',
+  'handover.to': '转给',
+  'handover.toAgent': '同事',
+  'handover.toTeam': '团队',
+  'handover.note': '给同事的备注',
+  'handover.noteHelp': '作为内部备注保存，客户看不到',
+  'handover.noTeams': '还没有团队 — 管理员可在设置里创建',
+  'handover.noAgents': '没有可选的同事',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -13,6 +13,7 @@ import { useResource } from '../../ui/useResource.ts';
 import { conversationIdOf, mergeMessages } from '../inbox/inboxModel.ts';
 import { ContactCard } from './ContactCard.tsx';
 import { HandoffPanel } from './HandoffPanel.tsx';
+import { HandoverActions } from './HandoverActions.tsx';
 import { ReplyBox, type ReplyBoxHandle } from './ReplyBox.tsx';
 import { Transcript } from './Transcript.tsx';
 
@@ -24,6 +25,7 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
   const { message } = App.useApp();
   const detail = useResource((signal) => api.conversations.get(id, signal), [api, id]);
   const [acting, setActing] = useState<'accept' | 'resolve' | null>(null);
+  const [joined, setJoined] = useState(false);
   const reply = useRef<ReplyBoxHandle>(null);
 
   const addMessages = useCallback(
@@ -74,7 +76,7 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
   if (!data || !conversation) return <div className="lx-panel"><Loading minHeight={400} /></div>;
 
   const name = data.contact.name ?? conversation.contactName ?? `${t('inbox.unnamed')} ${conversation.contactId.slice(-4)}`;
-  const replyMode = mine && conversation.status === 'assigned' ? 'reply' : conversation.status === 'resolved' || conversation.status === 'closed' ? 'closed' : 'notesOnly';
+  const replyMode = (mine || joined) && conversation.status === 'assigned' ? 'reply' : conversation.status === 'resolved' || conversation.status === 'closed' ? 'closed' : 'notesOnly';
 
   return (
     <div className="lx-conversation">
@@ -87,6 +89,14 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
             {data.csat ? <Tag color="green">{t('conversation.csat', { score: data.csat.score })}</Tag> : null}
           </Space>
           <Space>
+            <HandoverActions
+              conversation={conversation}
+              onChanged={(next) => {
+                detail.setData((previous) => (previous ? { ...previous, conversation: next } : previous));
+                onChanged();
+              }}
+              onJoined={() => setJoined(true)}
+            />
             {canAccept ? (
               <Tooltip title="a">
                 <Button type="primary" icon={<LoginOutlined />} loading={acting === 'accept'} onClick={() => void act('accept')}>{t('conversation.accept')}</Button>

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   AgentMessageResponse,
+  AgentListResponse,
   AgentResponse,
+  TeamListResponse,
   OfferListResponse,
   AuditListResponse,
   ConversationDetailResponse,
@@ -66,6 +68,10 @@ export function lingxiApi(client: ApiClient) {
       offers: () => client.request('GET', '/api/v1/agents/me/offers', { schema: OfferListResponse }),
       set: (status: PresenceStatus) => client.request('PUT', '/api/v1/agents/me/presence', { body: { status }, schema: AgentResponse }),
     },
+    team: {
+      agents: () => client.request('GET', '/api/v1/agents', { schema: AgentListResponse }),
+      teams: () => client.request('GET', '/api/v1/teams', { schema: TeamListResponse }),
+    },
     users: {
       list: () => client.request('GET', '/api/v1/users', { schema: UserListResponse }),
       create: (input: { email: string; name: string; password: string; role: Role; locale?: 'zh-CN' | 'en-US' }) =>
@@ -82,6 +88,10 @@ export function lingxiApi(client: ApiClient) {
         client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/messages`, { body: { text, private: isPrivate }, schema: AgentMessageResponse }),
       accept: (id: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/accept`, { schema: ConversationResponse }),
       resolve: (id: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/resolve`, { schema: ConversationResponse }),
+      transfer: (id: string, target: { toAgentId?: string; toTeamId?: string; note?: string }) =>
+        client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/transfer`, { body: target, schema: ConversationResponse }),
+      reassign: (id: string, agentId: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/reassign`, { body: { agentId }, schema: ConversationResponse }),
+      join: (id: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/join`, { schema: z.object({ conversation: ConversationResponse.shape.conversation, message: AgentMessageResponse.shape.message.nullable() }) }),
     },
     knowledge: {
       list: (query: { q?: string; status?: string; category?: string; limit?: number; offset?: number }, signal?: AbortSignal) =>
