@@ -10,7 +10,7 @@ export type ConsoleRoute = {
   screen: LazyExoticComponent<ComponentType<ScreenProps>>;
   roles: readonly Role[];
   /** Which navigation item lights up. */
-  nav: 'inbox' | 'knowledge' | 'users' | 'audit' | 'account';
+  nav: 'inbox' | 'knowledge' | 'users' | 'audit' | 'account' | 'dashboard' | 'reports';
 };
 
 const everyone = ['admin', 'supervisor', 'agent'] as const;
@@ -20,6 +20,9 @@ const knowledgeEditor = lazy(() => import('./features/knowledge/KnowledgeEditorP
 const users = lazy(() => import('./features/settings/UsersPage.tsx'));
 const audit = lazy(() => import('./features/settings/AuditPage.tsx'));
 const account = lazy(() => import('./features/account/AccountPage.tsx'));
+const dashboard = lazy(() => import('./features/dashboard/DashboardPage.tsx'));
+const reports = lazy(() => import('./features/reports/ReportsPage.tsx'));
+const analysts = ['admin', 'supervisor'] as const;
 
 export const consoleRoutes: readonly ConsoleRoute[] = [
   { pattern: '/console/inbox', screen: inbox, roles: everyone, nav: 'inbox' },
@@ -30,12 +33,16 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   { pattern: '/console/settings/users', screen: users, roles: ['admin', 'supervisor'], nav: 'users' },
   { pattern: '/console/settings/audit', screen: audit, roles: ['admin'], nav: 'audit' },
   { pattern: '/console/account', screen: account, roles: everyone, nav: 'account' },
+  { pattern: '/console/dashboard', screen: dashboard, roles: analysts, nav: 'dashboard' },
+  { pattern: '/console/reports', screen: reports, roles: analysts, nav: 'reports' },
 ];
 
 export type NavItem = { key: ConsoleRoute['nav']; to: string; label: MessageKey; group?: 'settings'; roles: readonly Role[] };
 export const navItems: readonly NavItem[] = [
   { key: 'inbox', to: '/console/inbox', label: 'nav.inbox', roles: everyone },
   { key: 'knowledge', to: '/console/knowledge', label: 'nav.knowledge', roles: everyone },
+  { key: 'dashboard', to: '/console/dashboard', label: 'nav.dashboard', roles: analysts },
+  { key: 'reports', to: '/console/reports', label: 'nav.reports', roles: analysts },
   { key: 'users', to: '/console/settings/users', label: 'nav.users', group: 'settings', roles: ['admin', 'supervisor'] },
   { key: 'audit', to: '/console/settings/audit', label: 'nav.audit', group: 'settings', roles: ['admin'] },
 ];

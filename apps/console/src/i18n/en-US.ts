@@ -63,6 +63,8 @@ export const enUS: Record<MessageKey, string> = {
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
   'nav.account': 'My account',
+  'nav.dashboard': 'Live monitor',
+  'nav.reports': 'Reports',
   'nav.main': 'Main navigation',
 
   'header.presence': 'Presence',

@@ -62,6 +62,8 @@ export const zhCN = {
   'nav.users': '成员',
   'nav.audit': '审计日志',
   'nav.account': '我的账号',
+  'nav.dashboard': '实时监控',
+  'nav.reports': '报表',
   'nav.main': '主导航',
 
   'header.presence': '在线状态',

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Avatar, Badge, Dropdown, Layout, Menu, Segmented, Space, Tooltip, Typography } from 'antd';
-import { BookOutlined, LogoutOutlined, MessageOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BookOutlined, DashboardOutlined, LogoutOutlined, MessageOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../lib/api/client.ts';
 import type { Locale } from '../../i18n/translate.ts';
@@ -19,6 +19,8 @@ const icons: Record<string, ReactNode> = {
   knowledge: <BookOutlined />,
   users: <TeamOutlined />,
   audit: <SafetyCertificateOutlined />,
+  dashboard: <DashboardOutlined />,
+  reports: <BarChartOutlined />,
 };
 
 export function AppShell({ active, children }: { active: ConsoleRoute['nav'] | null; children: ReactNode }) {
