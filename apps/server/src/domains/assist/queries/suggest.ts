@@ -3,6 +3,7 @@ import { analyzeEmotion, detectLanguage } from '@lingxi/nlu';
 import type { DomainError } from '../../../platform/errors.ts';
 import { assistContext } from '../../conversations/index.ts';
 import { isValidAt, type LiveModel } from '../../knowledge/index.ts';
+import { isExplicitHandoffRequest } from '../../bot/index.ts';
 import type { AssistDeps } from '../deps.ts';
 import { assistErrors } from '../errors.ts';
 import { compensationHint, excerptOf, soothingScript, type AssistLanguage } from '../model.ts';
@@ -18,7 +19,9 @@ const LOOK_BACK = 3;
 type Candidate = { entryId: string; score: number };
 
 function usableCandidates(model: LiveModel, text: string, language: AssistLanguage, now: Date): Candidate[] {
-  const raw = model.matcher.match(text, 8).candidates.filter((c) => {
+  const match = model.matcher.match(text, 8);
+  if (match.outOfScope) return [];
+  const raw = match.candidates.filter((c) => {
     const entry = model.entries.get(c.entryId);
     return entry !== undefined && isValidAt(entry, now);
   });
@@ -47,6 +50,7 @@ export async function assistFor(deps: AssistDeps, input: { workspaceId: string; 
   let candidates: Candidate[] = [];
   if (model) {
     for (const message of context.customerMessages.slice(0, LOOK_BACK)) {
+      if (isExplicitHandoffRequest(message.text)) continue;
       candidates = usableCandidates(model, message.text, language, now);
       if ((candidates[0]?.score ?? 0) >= SUGGESTION_FLOOR) break;
     }
