@@ -13,7 +13,7 @@ import { accountErrors, accountRoutes, authenticate, can, SESSION_COOKIE } from 
 import { contactRoutes } from './domains/contacts/index.ts';
 import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, coalescedKick, createCustomerResolver, createMessageWrites, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
 import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
-import { createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
+import { botTryRoutes, createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
 import { defaultRoutingSettings, profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
 import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
 import { checkOverflow, createRoutingSettings, noticeDisconnect, routingSettingsRoutes } from './domains/routing/index.ts';
@@ -112,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
         ...agentConversationRoutes(conversations),
         ...knowledgeRoutes(knowledge),
         ...demoOrderRoutes({ clock }),
+        ...botTryRoutes({ clock, models, settings: createBotSettings({ db }) }),
         ...routingRoutes(routing),
         ...routingSettingsRoutes({ ...routing, settings: routingSettings }),
         ...handoverRoutes({ ...conversations, routing }),

@@ -8,3 +8,4 @@ export * from './knowledge.ts';
 export * from './routing.ts';
 export * from './analytics.ts';
 export * from './assist.ts';
+export * from './botTry.ts';

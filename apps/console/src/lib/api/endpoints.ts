@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AgentMessageResponse,
+  BotTryResponse,
   AgentListResponse,
   AgentResponse,
   TeamListResponse,
@@ -38,21 +39,7 @@ export type KnowledgeEntryInput = {
   status: 'draft' | 'published';
 };
 
-// TODO(#5): the "try the bot" route is not on the server yet; this is the shape the console reads, loosely.
-export const TryBotResponse = z.looseObject({
-  reply: z.looseObject({
-    text: z.string(),
-    kind: z.string(),
-    knowledgeEntryId: z.string().nullable().optional(),
-    confidence: z.number().nullable().optional(),
-    suggestions: z.array(z.string()).optional(),
-  }),
-  intent: z.string().nullable().optional(),
-  confidence: z.number().nullable().optional(),
-  why: z.string().nullable().optional(),
-  candidates: z.array(z.looseObject({ entryId: z.string().nullable().optional(), question: z.string().nullable().optional(), score: z.number() })).optional(),
-});
-export type TryBotResult = z.infer<typeof TryBotResponse>;
+export type TryBotResult = z.infer<typeof BotTryResponse>;
 
 export function lingxiApi(client: ApiClient) {
   return {
@@ -109,7 +96,7 @@ export function lingxiApi(client: ApiClient) {
       model: () => client.request('GET', '/api/v1/knowledge/model', { schema: KnowledgePublishResponse }),
       importLines: (text: string) =>
         client.request('POST', '/api/v1/knowledge/import', { rawBody: { text, contentType: 'application/x-ndjson' }, schema: KnowledgeImportResponse }),
-      tryBot: (text: string, locale: string) => client.request('POST', '/api/v1/bot/try', { body: { text, locale }, schema: TryBotResponse }),
+      tryBot: (text: string, locale: string) => client.request('POST', '/api/v1/bot/try', { body: { text, locale }, schema: BotTryResponse }),
     },
   };
 }

@@ -3,3 +3,4 @@ export { createBot } from './reply.ts';
 export { createBotSettings, type BotDeps, type BotSettings } from './deps.ts';
 export { demoOrderRoutes } from './demoOrders.ts';
 export { handoffPolicy, isExplicitHandoffRequest, defaultThresholds, type BotThresholds } from './model.ts';
+export { botTryRoutes } from './tryRoute.ts';
