@@ -1,10 +1,12 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '@lingxi/contracts';
 import type { MessageKey } from './i18n/zh-CN.ts';
+import type { ScreenProps } from './paths.ts';
+
+export { HOME, type ScreenProps } from './paths.ts';
 
 // Every screen behind the login, split into its own chunk; the side navigation is built from this list.
 
-export type ScreenProps = { params: Record<string, string> };
 export type ConsoleRoute = {
   pattern: string;
   screen: LazyExoticComponent<ComponentType<ScreenProps>>;
@@ -47,4 +49,3 @@ export const navItems: readonly NavItem[] = [
   { key: 'audit', to: '/console/settings/audit', label: 'nav.audit', group: 'settings', roles: ['admin'] },
 ];
 
-export const HOME = '/console/inbox';

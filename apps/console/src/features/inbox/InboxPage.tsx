@@ -6,7 +6,7 @@ import { isApiError } from '../../lib/api/client.ts';
 import { useRealtimeEvents } from '../../lib/realtime.tsx';
 import { useRouter } from '../../lib/router.tsx';
 import { useSignedIn } from '../../lib/session.tsx';
-import type { ScreenProps } from '../../routes.ts';
+import type { ScreenProps } from '../../paths.ts';
 import { useShortcuts } from '../../ui/keyboard.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/StateViews.tsx';
 import { useResource } from '../../ui/useResource.ts';

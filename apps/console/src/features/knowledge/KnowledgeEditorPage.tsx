@@ -7,7 +7,7 @@ import type { Problem } from '../../lib/api/client.ts';
 import type { KnowledgeEntryInput } from '../../lib/api/endpoints.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { useSignedIn } from '../../lib/session.tsx';
-import type { ScreenProps } from '../../routes.ts';
+import type { ScreenProps } from '../../paths.ts';
 import { applyProblems } from '../../ui/applyProblems.ts';
 import { errorText, problemText } from '../../ui/errorText.ts';
 import { Markdown } from '../../ui/Markdown.tsx';
