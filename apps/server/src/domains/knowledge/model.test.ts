@@ -26,6 +26,27 @@ describe('parseImport', () => {
   });
 });
 
+describe('CSV import', () => {
+  it('reads quoted cells, lists and multi-line answers, and reports rows by their line', () => {
+    const csv = [
+      'question,similarQuestions,answer,category,tags',
+      '怎么退货？,我要退货|退货流程,"在订单里申请，""七天无理由""。",退货,returns|售后',
+      ',,no question',
+      'How do I return it?,return it,"Line one',
+      'line two",Returns,',
+    ].join('\r\n');
+    const parsed = parseImport(csv, 'csv');
+    expect(parsed.rows.map((r) => r.line)).toEqual([2, 4]);
+    expect(parsed.rows[0]!.content).toMatchObject({ question: '怎么退货？', similarQuestions: ['我要退货', '退货流程'], answer: '在订单里申请，"七天无理由"。', tags: ['returns', '售后'] });
+    expect(parsed.rows[1]!.content.answer).toBe('Line one\nline two');
+    expect(parsed.errors).toEqual([{ line: 3, problems: [{ path: 'question', message: expect.any(String) }] }]);
+  });
+
+  it('names unknown columns', () => {
+    expect(parseImport('question,answr\na,b', 'csv').errors[0]!.problems[0]!.message).toContain('answr');
+  });
+});
+
 describe('entry rules', () => {
   it('knows the language of an entry and its validity window', () => {
     expect(languageOf({ question: '怎么退货', similarQuestions: ['退货流程'] })).toBe('zh');

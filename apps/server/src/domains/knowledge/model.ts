@@ -1,6 +1,7 @@
 import { KnowledgeImportLine } from '@lingxi/contracts';
 import { detectLanguage } from '@lingxi/nlu';
 import type { Problem } from '../../platform/errors.ts';
+import { csvToImportRows } from './csv.ts';
 
 export type EntryContent = {
   question: string;
@@ -66,9 +67,13 @@ export type ImportRow = { line: number; content: EntryContent };
 export type ImportParse = { rows: ImportRow[]; errors: { line: number; problems: Problem[] }[] };
 
 /** Checks every row on its own: a bad row is reported with its line number and never stops the good ones. */
-export function parseImport(input: string | unknown[]): ImportParse {
+export function parseImport(input: string | unknown[], format: 'jsonl' | 'csv' = 'jsonl'): ImportParse {
   const raw: { line: number; value: unknown; broken?: string }[] = [];
-  if (typeof input === 'string') {
+  if (typeof input === 'string' && format === 'csv') {
+    const csv = csvToImportRows(input);
+    if (csv.headerProblems.length > 0) return { rows: [], errors: [{ line: 1, problems: csv.headerProblems.map((message) => ({ path: '', message })) }] };
+    raw.push(...csv.rows);
+  } else if (typeof input === 'string') {
     input.split(/\r?\n/).forEach((text, index) => {
       if (text.trim() === '') return;
       try {

@@ -54,6 +54,16 @@ describe('knowledge import', () => {
   });
 });
 
+describe('knowledge import from CSV', () => {
+  it('publishes good rows and lists bad ones by line', async () => {
+    const csv = 'question,similarQuestions,answer,category\n可以开专票吗？,能开增值税专用发票吗|专票怎么开|企业专票,"可以，先在「增票资质」里提交企业信息。",发票\n,,missing question,\n';
+    const res = await t.call('POST', '/api/v1/knowledge/import', { token: t.adminToken, body: csv, headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ imported: 1, errors: [{ line: 3 }] });
+    expect((await askBot('专票怎么开')).replies[0].text).toBe('可以，先在「增票资质」里提交企业信息。');
+  });
+});
+
 describe('knowledge entries', () => {
   it('drafts stay out of the bot until published; edits are versioned and can be restored; archived entries stop answering', async () => {
     const created = await t.call('POST', '/api/v1/knowledge/entries', {

@@ -105,13 +105,14 @@ export function knowledgeRoutes(deps: KnowledgeDeps) {
     }),
     route({
       method: 'POST', url: '/api/v1/knowledge/import',
-      summary: 'Import JSON Lines (application/x-ndjson) or {entries}: good rows are published and live when this returns; bad rows are listed by line',
-      tags, policy: 'knowledge:manage', consumes: ['application/x-ndjson'], body: KnowledgeImportRequest, response: KnowledgeImportResponse,
+      summary: 'Import JSON Lines (application/x-ndjson), CSV with a header row (text/csv; lists separated by |) or {entries}: good rows are published and live when this returns; bad rows are listed by line',
+      tags, policy: 'knowledge:manage', consumes: ['application/x-ndjson', 'text/csv'], body: KnowledgeImportRequest, response: KnowledgeImportResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
         const source = typeof ctx.body === 'string' ? ctx.body : ctx.body.entries;
         if ((typeof source === 'string' && source.trim() === '') || (Array.isArray(source) && source.length === 0)) orThrow(knowledgeErrors.notImportable());
-        return importEntries(deps, { workspaceId: user.workspaceId, by: user.email, source });
+        const csv = String(ctx.headers['content-type'] ?? '').startsWith('text/csv');
+        return importEntries(deps, { workspaceId: user.workspaceId, by: user.email, source, format: csv ? 'csv' : 'jsonl' });
       },
     }),
     route({

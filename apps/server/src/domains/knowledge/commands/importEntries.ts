@@ -12,8 +12,8 @@ export type ImportResult = { imported: number; errors: { line: number; problems:
  * updated, as a new version), bad rows are reported by line, and the bot answers from the new
  * entries as soon as this returns.
  */
-export async function importEntries(deps: KnowledgeDeps, input: { workspaceId: string; by: string | null; source: string | unknown[] }): Promise<ImportResult> {
-  const parsed = parseImport(input.source);
+export async function importEntries(deps: KnowledgeDeps, input: { workspaceId: string; by: string | null; source: string | unknown[]; format?: 'jsonl' | 'csv' }): Promise<ImportResult> {
+  const parsed = parseImport(input.source, input.format);
   if (parsed.rows.length === 0) return { imported: 0, errors: parsed.errors, modelVersion: null };
   const now = deps.clock.now();
   const existing = new Map(
