@@ -10,23 +10,44 @@ export type FeatureBag = Map<number, number>;
  * small enough to stay a V8 small integer, which keeps Map lookups on the hot path fast.
  */
 export function hashFeature(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  return fold(feed(FNV_OFFSET, text, 0, text.length));
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+function feed(state: number, text: string, start: number, end: number): number {
+  let h = state;
+  for (let i = start; i < end; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+function fold(h: number): number {
   return ((h >>> 30) ^ h) & 0x3fffffff;
 }
 
-function add(bag: FeatureBag, feature: string, weight = 1): void {
-  const h = hashFeature(feature);
-  bag.set(h, (bag.get(h) ?? 0) + weight);
+function count(bag: FeatureBag, h: number): void {
+  bag.set(h, (bag.get(h) ?? 0) + 1);
 }
 
+function add(bag: FeatureBag, feature: string): void {
+  count(bag, hashFeature(feature));
+}
+
+/**
+ * Character n-grams hashed as prefix + n-gram without building the strings: the same hashes
+ * as hashFeature(prefix + gram), with no allocation (runs hold only BMP characters).
+ */
 function charGrams(bag: FeatureBag, prefix: string, text: string, min: number, max: number): void {
-  const chars = Array.from(text);
-  for (let n = min; n <= max; n++) {
-    for (let i = 0; i + n <= chars.length; i++) add(bag, prefix + chars.slice(i, i + n).join(''));
+  const seed = feed(FNV_OFFSET, prefix, 0, prefix.length);
+  for (let i = 0; i < text.length; i++) {
+    let h = seed;
+    for (let n = 1; n <= max && i + n <= text.length; n++) {
+      h = feed(h, text, i + n - 1, i + n);
+      if (n >= min) count(bag, fold(h));
+    }
   }
 }
 

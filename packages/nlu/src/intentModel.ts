@@ -56,7 +56,7 @@ export class IntentClassifier implements IntentModel {
     return this.parts.labelNames.slice();
   }
 
-  /** Logits of normalized-feature vector; exposed for fusion with retrieval. */
+  /** The query as the model sees it: tf-idf over the model's vocabulary. */
   vectorOf(text: string): SparseVector {
     return vectorize(extractFeatures(text), this.parts.vocabulary);
   }
