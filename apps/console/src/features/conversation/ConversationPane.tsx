@@ -11,6 +11,7 @@ import { useShortcuts } from '../../ui/keyboard.ts';
 import { ErrorState, Loading } from '../../ui/StateViews.tsx';
 import { useResource } from '../../ui/useResource.ts';
 import { conversationIdOf, mergeMessages } from '../inbox/inboxModel.ts';
+import { AssistPanel } from '../assist/AssistPanel.tsx';
 import { ContactCard } from './ContactCard.tsx';
 import { HandoffPanel } from './HandoffPanel.tsx';
 import { HandoverActions } from './HandoverActions.tsx';
@@ -75,6 +76,7 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
   if (detail.error && !data) return <div className="lx-panel"><ErrorState error={detail.error} onRetry={detail.reload} title={t('conversation.loadFailed')} /></div>;
   if (!data || !conversation) return <div className="lx-panel"><Loading minHeight={400} /></div>;
 
+  const lastCustomerMessage = data.messages.findLast((m) => m.author === 'customer')?.id ?? null;
   const name = data.contact.name ?? conversation.contactName ?? `${t('inbox.unnamed')} ${conversation.contactId.slice(-4)}`;
   const replyMode = (mine || joined) && conversation.status === 'assigned' ? 'reply' : conversation.status === 'resolved' || conversation.status === 'closed' ? 'closed' : 'notesOnly';
 
@@ -114,6 +116,7 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
         <ReplyBox ref={reply} conversationId={id} mode={replyMode} onSent={(m) => addMessages([m])} />
       </section>
       <aside className="lx-side" aria-label={t('conversation.contact')}>
+        <AssistPanel conversationId={id} forMessage={lastCustomerMessage} canUse={replyMode === 'reply'} onUse={(text) => reply.current?.fill(text)} />
         <ContactCard contact={data.contact} conversation={conversation} pastConversations={data.handoff?.pastConversations ?? null} />
       </aside>
     </div>

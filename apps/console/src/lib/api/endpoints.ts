@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
   AgentMessageResponse,
+  AssistResponse,
+  AssistSettingsResponse,
+  CannedResponseListResponse,
+  CannedResponseResponse,
+  RenderCannedResponse,
+  RoutingSettingsResponse,
+  TeamResponse,
+  type RoutingSettingsView,
   BotTryResponse,
   AgentListResponse,
   AgentResponse,
@@ -39,6 +47,8 @@ export type KnowledgeEntryInput = {
   status: 'draft' | 'published';
 };
 
+export type AgentChange = { capacity?: number; skills?: Record<string, number>; languages?: ('zh-CN' | 'en-US')[]; teamIds?: string[] };
+export type CannedDraft = { shortcut: string; title: string; text: { 'zh-CN'?: string; 'en-US'?: string } };
 export type TryBotResult = z.infer<typeof BotTryResponse>;
 
 export function lingxiApi(client: ApiClient) {
@@ -58,6 +68,24 @@ export function lingxiApi(client: ApiClient) {
     team: {
       agents: () => client.request('GET', '/api/v1/agents', { schema: AgentListResponse }),
       teams: () => client.request('GET', '/api/v1/teams', { schema: TeamListResponse }),
+      createTeam: (name: string) => client.request('POST', '/api/v1/teams', { body: { name }, schema: TeamResponse }),
+      updateAgent: (userId: string, change: AgentChange) => client.request('PUT', `/api/v1/agents/${encodeURIComponent(userId)}`, { body: change, schema: AgentResponse }),
+    },
+    settings: {
+      routing: () => client.request('GET', '/api/v1/settings/routing', { schema: RoutingSettingsResponse }),
+      saveRouting: (change: Partial<RoutingSettingsView>) => client.request('PUT', '/api/v1/settings/routing', { body: change, schema: RoutingSettingsResponse }),
+      assist: () => client.request('GET', '/api/v1/settings/assist', { schema: AssistSettingsResponse }),
+    },
+    assist: {
+      forConversation: (id: string, signal?: AbortSignal) => client.request('GET', `/api/v1/conversations/${encodeURIComponent(id)}/assist`, { schema: AssistResponse, signal }),
+    },
+    canned: {
+      list: (q?: string, signal?: AbortSignal) => client.request('GET', '/api/v1/canned-responses', { query: { q }, schema: CannedResponseListResponse, signal }),
+      create: (draft: CannedDraft) => client.request('POST', '/api/v1/canned-responses', { body: draft, schema: CannedResponseResponse }),
+      update: (id: string, draft: CannedDraft) => client.request('PUT', `/api/v1/canned-responses/${encodeURIComponent(id)}`, { body: draft, schema: CannedResponseResponse }),
+      remove: (id: string) => client.request('DELETE', `/api/v1/canned-responses/${encodeURIComponent(id)}`, { schema: OkResponse }),
+      render: (id: string, conversationId: string, locale?: 'zh-CN' | 'en-US') =>
+        client.request('POST', `/api/v1/canned-responses/${encodeURIComponent(id)}/render`, { body: { conversationId, locale }, schema: RenderCannedResponse }),
     },
     users: {
       list: () => client.request('GET', '/api/v1/users', { schema: UserListResponse }),
