@@ -64,12 +64,15 @@ describe('outbox dispatcher', () => {
       db: t.db,
       bus: memoryBus(),
       log: quiet,
-      subscribers: [onceSubscriber('ok', ['retry.me']), onceSubscriber('flaky', ['retry.me'], () => down)],
+      subscribers: [onceSubscriber('flaky', ['retry.me'], () => down), onceSubscriber('ok', ['retry.me'])],
     });
     const event = record('retry.me');
     await t.db.transaction(async (tx) => appendToOutbox(tx, [event]));
     await dispatcher.drain();
     expect(await pendingOutboxCount(t.db.sql)).toBe(1);
+    // The healthy subscriber was not held back by the failing one.
+    const early = await t.db.sql.execute<{ n: number }>(sql`select count(*)::int as n from effects where event_id = ${event.id} and subscriber = 'ok'`);
+    expect(early.rows[0]!.n).toBe(1);
     // The failed attempt rolled back with its receipt; make the backoff lease due now and heal the subscriber.
     down = false;
     await t.db.sql.execute(sql`update outbox set claimed_until = null where id = ${event.id}`);

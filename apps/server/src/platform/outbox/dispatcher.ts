@@ -89,13 +89,14 @@ export function createDispatcher(deps: {
     if (records.length === 0) return 0;
     const failed = new Map<string, string>();
     for (const subscriber of direct) {
-      const mine = records.filter((r) => subscriber.events.includes(r.name) && !failed.has(r.id));
+      // One failing subscriber does not hold the others back; its events are retried, and once-subscribers skip what they already handled.
+      const mine = records.filter((r) => subscriber.events.includes(r.name));
       if (mine.length === 0) continue;
       try {
         await deliver(subscriber, mine);
       } catch (error) {
         log.error({ err: error, subscriber: subscriber.name }, 'subscriber failed; its events will be retried');
-        for (const r of mine) failed.set(r.id, `${subscriber.name}: ${String((error as Error).message ?? error)}`);
+        for (const r of mine) failed.set(r.id, `${failed.has(r.id) ? `${failed.get(r.id)}; ` : ''}${subscriber.name}: ${String((error as Error).message ?? error)}`);
       }
     }
     const delivered = records.filter((r) => !failed.has(r.id));
