@@ -49,6 +49,10 @@ describe('knowledge import', () => {
 
     const exported = await t.call('GET', '/api/v1/knowledge/export', { token: t.adminToken });
     expect(exported.body.entries).toHaveLength(3);
+    const lines = await fetch(`${t.baseUrl}/api/v1/knowledge/export?format=jsonl`, { headers: { authorization: `Bearer ${t.adminToken}` } });
+    expect(lines.headers.get('content-type')).toMatch(/application\/x-ndjson/);
+    const jsonl = await lines.text();
+    expect(jsonl.trim().split('\n').map((l) => JSON.parse(l))).toEqual(exported.body.entries);
     const roundTrip = await t.call('POST', '/api/v1/knowledge/import', { token: t.adminToken, body: { entries: exported.body.entries } });
     expect(roundTrip.body).toMatchObject({ imported: 3, errors: [] });
   });

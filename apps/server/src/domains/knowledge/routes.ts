@@ -14,7 +14,7 @@ import {
   UpdateKnowledgeEntryRequest,
 } from '@lingxi/contracts';
 import { orThrow } from '../../platform/errors.ts';
-import { route } from '../../platform/route.ts';
+import { RawReply, route } from '../../platform/route.ts';
 import { userOf } from '../accounts/index.ts';
 import { importEntries } from './commands/importEntries.ts';
 import { publishKnowledge } from './commands/publishKnowledge.ts';
@@ -116,12 +116,14 @@ export function knowledgeRoutes(deps: KnowledgeDeps) {
       },
     }),
     route({
-      method: 'GET', url: '/api/v1/knowledge/export', summary: 'Every entry not archived, in the import shape (import it again as {entries})', tags, policy: 'knowledge:read',
-      query: z.object({ status: z.enum(['draft', 'published']).optional() }), response: KnowledgeExportResponse,
+      method: 'GET', url: '/api/v1/knowledge/export', summary: 'Every entry not archived, in the import shape: {entries} as JSON, or JSON Lines with ?format=jsonl (import either again)', tags, policy: 'knowledge:read',
+      query: z.object({ status: z.enum(['draft', 'published']).optional(), format: z.enum(['json', 'jsonl']).default('json') }), response: KnowledgeExportResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
-        const page = await entryStore.list(deps.db.sql, user.workspaceId, ctx.query, { limit: 1_000_000, offset: 0 });
-        return { entries: page.entries.map(presentExportLine) };
+        const page = await entryStore.list(deps.db.sql, user.workspaceId, { status: ctx.query.status }, { limit: 1_000_000, offset: 0 });
+        const entries = page.entries.map(presentExportLine);
+        if (ctx.query.format === 'jsonl') return new RawReply(entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'application/x-ndjson; charset=utf-8', 'knowledge.jsonl');
+        return { entries };
       },
     }),
     route({
