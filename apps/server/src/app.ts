@@ -14,7 +14,7 @@ import { contactRoutes } from './domains/contacts/index.ts';
 import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, coalescedKick, createCustomerResolver, createMessageWrites, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
 import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
 import { botTryRoutes, createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
-import { defaultRoutingSettings, profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
+import { profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
 import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
 import { checkOverflow, createRoutingSettings, noticeDisconnect, routingSettingsRoutes } from './domains/routing/index.ts';
 import { handoverRoutes, leaveMessageRoutes, withOverflowNotice } from './domains/conversations/index.ts';
