@@ -12,7 +12,7 @@ describe('transfer and supervision', () => {
     for (const [name, role] of [['ann', 'agent'], ['bob', 'agent'], ['cat', 'agent'], ['sue', 'supervisor']] as const) {
       const created = await t.call('POST', '/api/v1/users', { token: t.adminToken, body: { email: `${name}@example.com`, name, password: 'agent-password', role } });
       users[name] = { id: created.body.user.id, token: await t.login(`${name}@example.com`, 'agent-password') };
-      await t.call('PUT', `/api/v1/agents/${created.body.user.id}`, { token: t.adminToken, body: { capacity: 2, teamIds: name === 'bob' ? [] : [teamA] } });
+      await t.call('PUT', `/api/v1/agents/${created.body.user.id}`, { token: t.adminToken, body: { capacity: 5, teamIds: name === 'bob' ? [] : [teamA] } });
     }
   }, 60_000);
   afterAll(async () => t?.close());
@@ -93,6 +93,24 @@ describe('transfer and supervision', () => {
     const unknownTeam = await t.call('POST', `/api/v1/conversations/${c.conversationId}/transfer`, { token: t.adminToken, body: { toTeamId: '00000000-0000-7000-8000-000000000000' } });
     expect(unknownTeam.status).toBe(404);
     expect(unknownTeam.body.error.problems[0].path).toBe('body.toTeamId');
+  });
+
+  it('offers a transferred conversation to the next agent when the chosen one does not accept in time', async () => {
+    for (const name of ['ann', 'bob', 'cat']) await presence(name, 'online');
+    const c = await waiting();
+    const holder = 'ann';
+    await t.call('POST', `/api/v1/conversations/${c.conversationId}/reassign`, { token: users.sue!.token, body: { agentId: users[holder]!.id } });
+    await t.call('POST', `/api/v1/conversations/${c.conversationId}/transfer`, { token: users[holder]!.token, body: { toAgentId: users.bob!.id } });
+    await t.app.dispatcher.drain();
+    expect(await offersOf('bob')).toContain(c.conversationId);
+    (t.clock as unknown as { advance(ms: number): void }).advance(31_000);
+    await t.app.jobs.runDue();
+    await t.app.dispatcher.drain();
+    // Bob let it lapse and the holder passed it on: whoever else has room gets it.
+    expect(await offersOf('bob')).not.toContain(c.conversationId);
+    expect(await offersOf(holder)).not.toContain(c.conversationId);
+    const others = ['ann', 'cat'].filter((n) => n !== holder);
+    expect((await Promise.all(others.map(offersOf))).flat()).toContain(c.conversationId);
   });
 
   it('lets a supervisor reassign, join and whisper; agents may not', async () => {
