@@ -12,7 +12,7 @@ export type ConsoleRoute = {
   screen: LazyExoticComponent<ComponentType<ScreenProps>>;
   roles: readonly Role[];
   /** Which navigation item lights up. */
-  nav: 'inbox' | 'knowledge' | 'users' | 'audit' | 'account' | 'dashboard' | 'reports';
+  nav: 'inbox' | 'knowledge' | 'users' | 'audit' | 'account' | 'dashboard' | 'reports' | 'supervisor' | 'canned' | 'teams' | 'agents' | 'routing';
 };
 
 const everyone = ['admin', 'supervisor', 'agent'] as const;
@@ -25,6 +25,11 @@ const account = lazy(() => import('./features/account/AccountPage.tsx'));
 const dashboard = lazy(() => import('./features/dashboard/DashboardPage.tsx'));
 const reports = lazy(() => import('./features/reports/ReportsPage.tsx'));
 const analysts = ['admin', 'supervisor'] as const;
+const supervisor = lazy(() => import('./features/supervisor/SupervisorPage.tsx'));
+const canned = lazy(() => import('./features/canned/CannedResponsesPage.tsx'));
+const teams = lazy(() => import('./features/settings/TeamsPage.tsx'));
+const agents = lazy(() => import('./features/settings/AgentsPage.tsx'));
+const routing = lazy(() => import('./features/settings/RoutingPage.tsx'));
 
 export const consoleRoutes: readonly ConsoleRoute[] = [
   { pattern: '/console/inbox', screen: inbox, roles: everyone, nav: 'inbox' },
@@ -37,6 +42,11 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   { pattern: '/console/account', screen: account, roles: everyone, nav: 'account' },
   { pattern: '/console/dashboard', screen: dashboard, roles: analysts, nav: 'dashboard' },
   { pattern: '/console/reports', screen: reports, roles: analysts, nav: 'reports' },
+  { pattern: '/console/supervisor', screen: supervisor, roles: analysts, nav: 'supervisor' },
+  { pattern: '/console/settings/canned', screen: canned, roles: everyone, nav: 'canned' },
+  { pattern: '/console/settings/teams', screen: teams, roles: analysts, nav: 'teams' },
+  { pattern: '/console/settings/agents', screen: agents, roles: analysts, nav: 'agents' },
+  { pattern: '/console/settings/routing', screen: routing, roles: analysts, nav: 'routing' },
 ];
 
 export type NavItem = { key: ConsoleRoute['nav']; to: string; label: MessageKey; group?: 'settings'; roles: readonly Role[] };
@@ -45,7 +55,12 @@ export const navItems: readonly NavItem[] = [
   { key: 'knowledge', to: '/console/knowledge', label: 'nav.knowledge', roles: everyone },
   { key: 'dashboard', to: '/console/dashboard', label: 'nav.dashboard', roles: analysts },
   { key: 'reports', to: '/console/reports', label: 'nav.reports', roles: analysts },
+  { key: 'supervisor', to: '/console/supervisor', label: 'nav.supervisor', roles: analysts },
   { key: 'users', to: '/console/settings/users', label: 'nav.users', group: 'settings', roles: ['admin', 'supervisor'] },
+  { key: 'agents', to: '/console/settings/agents', label: 'nav.agents', group: 'settings', roles: analysts },
+  { key: 'teams', to: '/console/settings/teams', label: 'nav.teams', group: 'settings', roles: analysts },
+  { key: 'routing', to: '/console/settings/routing', label: 'nav.routing', group: 'settings', roles: analysts },
+  { key: 'canned', to: '/console/settings/canned', label: 'nav.canned', group: 'settings', roles: everyone },
   { key: 'audit', to: '/console/settings/audit', label: 'nav.audit', group: 'settings', roles: ['admin'] },
 ];
 

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Avatar, Badge, Dropdown, Layout, Menu, Segmented, Space, Tooltip, Typography } from 'antd';
-import { BarChartOutlined, BookOutlined, DashboardOutlined, LogoutOutlined, MessageOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, BookOutlined, ClockCircleOutlined, DashboardOutlined, EyeOutlined, IdcardOutlined, LogoutOutlined, MessageOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../lib/api/client.ts';
 import type { Locale } from '../../i18n/translate.ts';
@@ -21,6 +21,11 @@ const icons: Record<string, ReactNode> = {
   audit: <SafetyCertificateOutlined />,
   dashboard: <DashboardOutlined />,
   reports: <BarChartOutlined />,
+  supervisor: <EyeOutlined />,
+  agents: <IdcardOutlined />,
+  teams: <ApartmentOutlined />,
+  routing: <ClockCircleOutlined />,
+  canned: <ThunderboltOutlined />,
 };
 
 export function AppShell({ active, children }: { active: ConsoleRoute['nav'] | null; children: ReactNode }) {
