@@ -15,6 +15,7 @@ export type BenchResults = {
   node: string;
   /** 1-minute load average at start and end: the machine is shared, so wall times can stretch */
   load: number[];
+  notes?: string[];
 };
 
 const accuracyTargets: Record<string, number> = {
@@ -31,7 +32,8 @@ export function renderResults(r: BenchResults): { markdown: string; json: BenchR
     '# Language engine benchmark', '',
     `Run ${r.ranAt.slice(0, 10)} on Node ${r.node}, 2 cores, 1-minute load average ${r.load.map((l) => l.toFixed(1)).join(' at start, ')} at end (other work shared the machine; wall-clock times stretch with load). Command: \`node --import tsx bench/nlu/run.ts --data ../shared/datasets\`.`,
     'Dev splits are made from the shared training files only (val.jsonl where published, else 20% of train held out, stratified, seed 2026).',
-    'Every model is trained on the train part and scored once on the dev part; nothing is tuned on the dev part.', '',
+    'Every model is trained on the train part and scored once on the dev part; nothing is tuned on the dev part.',
+    ...(r.notes ?? []), '',
     '## Accuracy (%) / macro-F1 (%) / train s / p50 ms / p99 ms per query', '',
     '| data set | task | train / dev | target | Lingxi | TF-IDF + LR | NLP.js 4.27 defaults |',
     '|---|---|---|---|---|---|---|',

@@ -1,5 +1,5 @@
 // node --import tsx bench/nlu/run.ts --data ../shared/datasets [--only banking77,afqmc] [--no-nlpjs]
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,8 @@ import { renderResults, type BenchResults, type Score } from './report.ts';
 import { faqAt, queryLatency, retrievalAt, trainingAndMemory } from './speed.ts';
 import { trainBaseline, trainPairBaseline } from './tfidfBaseline.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string', default: '../shared/datasets' }, only: { type: 'string' }, 'no-nlpjs': { type: 'boolean', default: false } } });
+// --only runs some sections; with --merge their results replace those sections of the committed results.
+const { values } = parseArgs({ options: { data: { type: 'string', default: '../shared/datasets' }, only: { type: 'string' }, merge: { type: 'boolean', default: false }, 'no-nlpjs': { type: 'boolean', default: false } } });
 const dataDir = values.data ?? '../shared/datasets';
 const only = values.only ? new Set(values.only.split(',')) : null;
 const wanted = (name: string) => !only || only.has(name);
@@ -129,8 +130,19 @@ if (wanted('speed')) {
 }
 
 results.load.push(loadavg()[0] ?? 0);
+const resultsFile = new URL('./results.json', import.meta.url);
+if (only && values.merge) {
+  const previous = JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults;
+  const rerun = new Set(results.datasets.map((d) => d.name));
+  results.datasets = [...previous.datasets.filter((d) => !rerun.has(d.name)), ...results.datasets];
+  if (results.oos.length === 0) results.oos = previous.oos;
+  results.speed = { ...previous.speed, ...results.speed };
+  results.notes = [...(previous.notes ?? []), `Sections ${[...only].join(', ')} re-run at ${results.ranAt.slice(11, 16)} UTC, load ${results.load.map((l) => l.toFixed(1)).join(' → ')}; the rest from the full run of ${previous.ranAt.slice(11, 16)} UTC, load ${previous.load.map((l) => l.toFixed(1)).join(' → ')}.`];
+  results.ranAt = previous.ranAt;
+  results.load = previous.load;
+}
 const { markdown, json } = renderResults(results);
-if (!only) {
+if (!only || values.merge) {
   writeFileSync(new URL('./results.md', import.meta.url), markdown);
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(json, null, 2)}\n`);
 }
