@@ -16,7 +16,7 @@ import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains
 import { botTryRoutes, createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
 import { profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
 import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
-import { checkOverflow, createRoutingSettings, noticeDisconnect, routingSettingsRoutes } from './domains/routing/index.ts';
+import { checkOverflow, createRoutingSettings, noticeDisconnect, queueStanding, routingSettingsRoutes } from './domains/routing/index.ts';
 import { handoverRoutes, leaveMessageRoutes, withOverflowNotice } from './domains/conversations/index.ts';
 import { assistRoutes } from './domains/assist/index.ts';
 import { DEFAULT_WORKSPACE } from './cli/seed.ts';
@@ -68,7 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   const bot = createBot({ clock, models, settings: createBotSettings({ db }), selfUrl: () => selfUrl });
   // The handoff reply offers a message or a callback when waiting will not work (routing's overflow rules).
   const replier = withOverflowNotice(bot, (workspaceId) => checkOverflow(db.sql, routing, { workspaceId, conversationId: null }));
-  const conversations: ConversationsDeps = { db, ids, clock, replier, inflight: new Map(), writes: createMessageWrites({ db }), secondsPerQueuedConversation: 60, afterCommit: coalescedKick(() => dispatcher.kick(), 5) };
+  const conversations: ConversationsDeps = { db, ids, clock, replier, inflight: new Map(), writes: createMessageWrites({ db }), secondsPerQueuedConversation: 60, afterCommit: coalescedKick(() => dispatcher.kick(), 5),
+    queueStanding: (workspaceId, conversationId) => queueStanding(db.sql, routing, workspaceId, conversationId) };
   const resolveCustomer = createCustomerResolver({ db });
   const resolvers: PrincipalResolvers = {
     async user(token) {

@@ -59,4 +59,6 @@ export type ConversationsDeps = {
   writes: MessageWrites;
   /** Called after a write made outside db.transaction (one atomic statement) commits: delivers its events soon. */
   afterCommit(): void;
+  /** A queued conversation's position and wait in routing's service order (wired from routing); FIFO when absent. */
+  queueStanding?(workspaceId: string, conversationId: string): Promise<{ queuePosition: number; estimatedWaitSeconds: number | null } | null>;
 };

@@ -97,5 +97,7 @@ describe('presence grace and live queue standings', () => {
     await t.app.dispatcher.drain();
     await waitFor(() => updates.at(-1)?.queuePosition === 1);
     expect(updates.at(-1)).toMatchObject({ queuePosition: 1, estimatedWaitSeconds: 300 });
+    // Asking over HTTP (e.g. after a reload) gives the same numbers.
+    expect((await t.call('GET', '/api/public/v1/conversation', { token: last.sessionToken })).body).toEqual(updates.at(-1));
   });
 });

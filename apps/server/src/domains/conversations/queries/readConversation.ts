@@ -4,6 +4,7 @@ import { contactStore, presentContact } from '../../contacts/index.ts';
 import { conversationErrors } from '../errors.ts';
 import { presentAgentMessage, presentConversation, presentMessage, presentState } from '../present.ts';
 import { conversationStore, messageStore } from '../store.ts';
+import type { ConversationsDeps } from '../deps.ts';
 
 type Scope = { db: Database };
 
@@ -23,9 +24,12 @@ export async function customerMessagesAfter(deps: Scope, input: { workspaceId: s
   return Array.isArray(found) ? { messages: found.map(presentMessage) } : found;
 }
 
-export async function conversationState(deps: Scope & { secondsPerQueuedConversation: number }, input: { workspaceId: string; conversationId: string }) {
+export async function conversationState(deps: Scope & Pick<ConversationsDeps, 'secondsPerQueuedConversation' | 'queueStanding'>, input: { workspaceId: string; conversationId: string }) {
   const conversation = await conversationStore.byId(deps.db.sql, input.workspaceId, input.conversationId);
   if (!conversation) return conversationErrors.notFound(input.conversationId);
+  // Routing's service order and wait estimate, the same numbers the socket pushes as the queue changes.
+  const standing = conversation.status === 'queued' && deps.queueStanding ? await deps.queueStanding(input.workspaceId, conversation.id) : null;
+  if (standing) return { id: conversation.id, status: conversation.status, ...standing };
   const ahead = conversation.status === 'queued' ? await conversationStore.queueAhead(deps.db.sql, input.workspaceId, conversation) : null;
   return presentState(conversation.id, conversation.status, ahead, deps.secondsPerQueuedConversation);
 }

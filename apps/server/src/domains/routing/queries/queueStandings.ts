@@ -31,3 +31,9 @@ export async function queueSituation(db: Executor, deps: Pick<RoutingDeps, 'queu
     });
   return { standings, queueLength: queue.length, agents };
 }
+
+/** One queued conversation's standing (null when it is not queued or beyond the first thousand). */
+export async function queueStanding(db: Executor, deps: Pick<RoutingDeps, 'queue' | 'activeCounts' | 'settings' | 'clock'>, workspaceId: string, conversationId: string): Promise<Omit<QueueStanding, 'conversationId'> | null> {
+  const found = (await queueSituation(db, deps, workspaceId, 1000)).standings.find((s) => s.conversationId === conversationId);
+  return found ? { queuePosition: found.queuePosition, estimatedWaitSeconds: found.estimatedWaitSeconds } : null;
+}
