@@ -59,7 +59,8 @@ export function factsFromEvent(event: LingxiEvent): Fact[] {
     }
     case 'bot.replied': {
       const p = event.payload;
-      const facts: Fact[] = [
+      // A handoff notice is no answer (it does not count as a bot response), but its emotion reading counts.
+      const facts: Fact[] = p.kind === 'handoff' ? [] : [
         {
           ...base, conversationId: p.conversationId, kind: 'bot_reply', key: p.messageId, intent: intentKey(p.intent), entryId: p.knowledgeEntryId,
           value: p.confidence, label: p.kind, detail: { rawIntent: p.intent, replyTo: p.replyTo, latencyMs: p.latencyMs, language: p.language },

@@ -147,7 +147,8 @@ describe('a scripted day', () => {
       csatSatisfiedRate: 0.5,
       answersRated: 2,
       answersHelpfulRate: 0.5,
-      negativeEmotionShare: 0,
+      // One of the ten customer messages read by the bot is the angry one that went straight to a person.
+      negativeEmotionShare: 0.1,
     });
   });
 
@@ -187,7 +188,8 @@ describe('a scripted day', () => {
       avgHandleSeconds: 490,
       csatAverage: 3.5,
       csatResponses: 2,
-      negativeEmotionShare: 0,
+      // One of the ten customer messages read by the bot is the angry one that went straight to a person.
+      negativeEmotionShare: 0.1,
       answersHelpfulRate: 0.5,
       topIntentsLastHour: [
         { intent: entries.invoice, label: '怎么开发票？', count: 2 },

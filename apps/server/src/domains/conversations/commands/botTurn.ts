@@ -72,7 +72,8 @@ export async function runBotTurn(deps: ConversationsDeps, c: Conversation, custo
   }));
   rows.forEach((m, i) => {
     const u = turn.replies[i]!.understanding;
-    if (m.author !== 'bot') return;
+    // The handoff notice is the bot's turn too: it carries what the bot understood (e.g. the emotion that handed off).
+    if (m.author !== 'bot' && m.kind !== 'handoff') return;
     events.push({
       name: 'bot.replied',
       workspaceId: c.workspaceId,
