@@ -1,6 +1,7 @@
 import { packIntent, unpackIntent } from './intentCodec.ts';
 import { trainIntentModel, type IntentModel, type IntentTrainingOptions } from './intentModel.ts';
-import { buildKnowledgeIndex, type KnowledgeDoc, type KnowledgeIndex } from './knowledgeIndex.ts';
+import { extractFeatures, type FeatureBag } from './features.ts';
+import { buildKnowledgeIndex, retrievalTerms, type KnowledgeDoc, type KnowledgeIndex } from './knowledgeIndex.ts';
 import { packModel, unpackModel } from './modelBytes.ts';
 import { offTopicExamples } from './offTopic.ts';
 import { QuestionSpace } from './questionSpace.ts';
@@ -37,18 +38,30 @@ const BACKGROUND = '';
 
 type Parts = { docs: readonly KnowledgeDoc[]; offTopic: readonly string[]; classifier: IntentModel | null; stats: FaqStats };
 
+/** Per-training caches: the probe and the final matcher see the same texts, so each is analysed once. */
+type TextAnalysis = { featuresOf: (text: string) => FeatureBag; termsOf: (text: string) => Map<number, number> };
+
+function memoized<T>(analyse: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) { value = analyse(text); seen.set(text, value); }
+    return value;
+  };
+}
+
 class FusedMatcher implements FaqMatcher {
   readonly stats: FaqStats;
   private readonly index: KnowledgeIndex;
   private readonly space: QuestionSpace;
   private readonly firstQuestion: Map<string, string>;
-  constructor(readonly parts: Parts) {
+  constructor(readonly parts: Parts, analysis?: TextAnalysis) {
     this.stats = parts.stats;
-    this.index = buildKnowledgeIndex(parts.docs);
+    this.index = buildKnowledgeIndex(parts.docs, analysis?.termsOf);
     this.space = new QuestionSpace([
       ...parts.docs.flatMap((d) => d.questions.map((text) => ({ entryId: d.id, text }))),
       ...parts.offTopic.map((text) => ({ entryId: BACKGROUND, text })),
-    ]);
+    ], analysis?.featuresOf);
     this.firstQuestion = new Map(parts.docs.map((d) => [d.id, d.questions[0] ?? '']));
   }
 
@@ -79,11 +92,11 @@ class FusedMatcher implements FaqMatcher {
   }
 }
 
-function build(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions, minConfidence: number): FusedMatcher {
+function build(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions, minConfidence: number, analysis: TextAnalysis): FusedMatcher {
   const examples = docs.flatMap((d) => d.questions.map((text) => ({ text, label: d.id })));
   const classifier = docs.length <= CLASSIFIER_MAX_ENTRIES ? trainIntentModel(examples, { ...options, outOfScopeExamples: offTopic }) : null;
   const stats: FaqStats = { entries: docs.length, questions: examples.length, trainMs: 0, createdAt: options.createdAt ?? null, minConfidence, intent: classifier?.stats ?? null };
-  return new FusedMatcher({ docs, offTopic, classifier, stats });
+  return new FusedMatcher({ docs, offTopic, classifier, stats }, analysis);
 }
 
 /**
@@ -91,7 +104,7 @@ function build(docs: readonly KnowledgeDoc[], offTopic: readonly string[], optio
  * entry (up to 500) is held out, the rest trained on, and the cut rejects at most 5% of the
  * held-out questions: some real questions go to a person, most off-topic ones do not get an answer.
  */
-function tuneMinConfidence(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions): number {
+function tuneMinConfidence(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions, analysis: TextAnalysis): number {
   const order = shuffled(docs.map((_, i) => i), seededRandom((options.seed ?? 7) + 2));
   const probing = new Set(order.slice(0, 500));
   const known: string[] = [];
@@ -101,7 +114,7 @@ function tuneMinConfidence(docs: readonly KnowledgeDoc[], offTopic: readonly str
     return { ...d, questions: d.questions.slice(0, -1) };
   });
   if (known.length < 10) return DEFAULT_MIN_CONFIDENCE;
-  const probe = build(kept, offTopic, options, 0);
+  const probe = build(kept, offTopic, options, 0, analysis);
   const scores = known.map((q) => probe.match(q, 1).confidence).sort((a, b) => a - b);
   const cut = scores[Math.floor(REJECTION_BUDGET * scores.length)] ?? DEFAULT_MIN_CONFIDENCE;
   return Math.min(0.6, Math.max(0.1, cut));
@@ -112,8 +125,9 @@ export function trainFaqMatcher(docs: readonly KnowledgeDoc[], options: FaqTrain
   const now = options.now ?? (() => performance.now());
   const started = now();
   const offTopic = [...offTopicExamples, ...(options.outOfScopeExamples ?? [])];
-  const minConfidence = docs.length >= MIN_ENTRIES_TO_TUNE ? tuneMinConfidence(docs, offTopic, options) : DEFAULT_MIN_CONFIDENCE;
-  const matcher = build(docs, offTopic, options, minConfidence);
+  const analysis: TextAnalysis = { featuresOf: memoized(extractFeatures), termsOf: memoized(retrievalTerms) };
+  const minConfidence = docs.length >= MIN_ENTRIES_TO_TUNE ? tuneMinConfidence(docs, offTopic, options, analysis) : DEFAULT_MIN_CONFIDENCE;
+  const matcher = build(docs, offTopic, options, minConfidence, analysis);
   matcher.stats.trainMs = Math.round(now() - started); // indexing and tuning are part of training
   return matcher;
 }

@@ -139,7 +139,7 @@ function bestUnits(touched: readonly number[], scores: Float32Array, n: number):
 }
 
 /** BM25 over every question (and, weaker, the answer) of every entry, in an inverted index. */
-export function buildKnowledgeIndex(docs: readonly KnowledgeDoc[]): KnowledgeIndex {
+export function buildKnowledgeIndex(docs: readonly KnowledgeDoc[], termsOf: (text: string) => Map<number, number> = retrievalTerms): KnowledgeIndex {
   const termIds = new Map<number, number>();
   const lists: { units: number[]; tf: number[] }[] = [];
   const doc: number[] = [], question: number[] = [], length: number[] = [], termStart: number[] = [0], unitTerms: number[] = [], unitTf: number[] = [];
@@ -147,7 +147,7 @@ export function buildKnowledgeIndex(docs: readonly KnowledgeDoc[]): KnowledgeInd
     const unit = doc.length;
     const entries: [number, number][] = [];
     let total = 0;
-    for (const [hash, tf] of retrievalTerms(text)) {
+    for (const [hash, tf] of termsOf(text)) {
       let id = termIds.get(hash);
       if (id === undefined) { id = lists.length; termIds.set(hash, id); lists.push({ units: [], tf: [] }); }
       const list = lists[id] as { units: number[]; tf: number[] };

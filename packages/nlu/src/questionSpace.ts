@@ -1,4 +1,4 @@
-import { extractFeatures } from './features.ts';
+import { extractFeatures, type FeatureBag } from './features.ts';
 import { fitVocabulary, vectorize, type Vocabulary } from './vectorizer.ts';
 
 /** One labelled question in the space: the entry it belongs to ('' for off-topic examples). */
@@ -17,23 +17,38 @@ const MIN_COMMON = 50;
 
 export class QuestionSpace {
   private readonly vocabulary: Vocabulary;
-  private readonly postings: ({ question: Int32Array; weight: Float32Array } | null)[];
+  // postings in one flat array per field (CSR): feature f owns [start[f], start[f + 1])
+  private readonly start: Int32Array;
+  private readonly postedQuestion: Int32Array;
+  private readonly postedWeight: Float32Array;
+  private readonly walked: Uint8Array;
   private readonly scores: Float64Array;
   private readonly entryOf: Int32Array;
   private readonly entryIds: string[];
   private readonly entryBest: Float64Array;
   private readonly entryQuestion: Int32Array;
 
-  constructor(private readonly questions: readonly SpacedQuestion[]) {
-    const bags = questions.map((q) => extractFeatures(q.text));
+  /** `featuresOf` lets a trainer that builds several spaces over the same texts extract once. */
+  constructor(private readonly questions: readonly SpacedQuestion[], featuresOf: (text: string) => FeatureBag = extractFeatures) {
+    const bags = questions.map((q) => featuresOf(q.text));
     this.vocabulary = fitVocabulary(bags);
-    const lists = Array.from({ length: this.vocabulary.hashes.length }, () => ({ question: [] as number[], weight: [] as number[] }));
-    bags.forEach((bag, q) => {
-      const x = vectorize(bag, this.vocabulary);
-      x.index.forEach((f, k) => { const list = lists[f]; if (list) { list.question.push(q); list.weight.push(x.value[k] ?? 0); } });
-    });
+    const features = this.vocabulary.hashes.length;
+    const vectors = bags.map((bag) => vectorize(bag, this.vocabulary));
+    const start = new Int32Array(features + 1);
+    for (const x of vectors) for (const f of x.index) start[f + 1] = start[f + 1]! + 1;
+    for (let f = 0; f < features; f++) start[f + 1] = start[f + 1]! + start[f]!;
+    const fill = start.slice(0, features);
+    this.postedQuestion = new Int32Array(start[features] ?? 0);
+    this.postedWeight = new Float32Array(start[features] ?? 0);
+    vectors.forEach((x, q) => x.index.forEach((f, k) => {
+      const at = fill[f]!;
+      fill[f] = at + 1;
+      this.postedQuestion[at] = q;
+      this.postedWeight[at] = x.value[k] ?? 0;
+    }));
+    this.start = start;
     const common = Math.max(MIN_COMMON, COMMON_SHARE * questions.length);
-    this.postings = lists.map((l) => (l.question.length > common ? null : { question: Int32Array.from(l.question), weight: Float32Array.from(l.weight) }));
+    this.walked = Uint8Array.from({ length: features }, (_, f) => (start[f + 1]! - start[f]! > common ? 0 : 1));
     this.scores = new Float64Array(questions.length);
     const entries = new Map<string, number>();
     this.entryOf = Int32Array.from(questions, (q) => {
@@ -51,14 +66,14 @@ export class QuestionSpace {
     const x = vectorize(extractFeatures(text), this.vocabulary);
     const scores = this.scores; // scratch buffer, cleared through `touched`
     const touched: number[] = [];
+    const { start, postedQuestion, postedWeight, walked } = this;
     x.index.forEach((f, i) => {
-      const posting = this.postings[f];
-      if (!posting) return; // a common feature: not walked (see COMMON_SHARE)
+      if (walked[f] === 0) return; // a common feature (see COMMON_SHARE)
       const v = x.value[i] ?? 0;
-      for (let p = 0; p < posting.question.length; p++) {
-        const q = posting.question[p] ?? 0;
+      for (let p = start[f]!, end = start[f + 1]!; p < end; p++) {
+        const q = postedQuestion[p]!;
         if (scores[q] === 0) touched.push(q);
-        scores[q] = (scores[q] ?? 0) + v * (posting.weight[p] ?? 0);
+        scores[q] = scores[q]! + v * postedWeight[p]!;
       }
     });
     const { entryOf, entryBest, entryQuestion } = this;

@@ -32,25 +32,22 @@ export function vocabularyOf(hashes: Uint32Array, idf: Float32Array): Vocabulary
  * vocabulary knows: gibberish has almost none, which is itself an out-of-scope signal.
  */
 export function vectorize(bag: FeatureBag, vocabulary: Vocabulary): SparseVector {
-  const index: number[] = [];
-  const value: number[] = [];
+  const index = new Int32Array(bag.size);
+  const value = new Float32Array(bag.size);
   let known = 0;
   let norm = 0;
   for (const [h, count] of bag) {
     const i = vocabulary.lookup.get(h);
-    if (i === undefined) { norm += ((1 + Math.log(count)) * vocabulary.unseenIdf) ** 2; continue; }
-    known++;
-    const v = (1 + Math.log(count)) * (vocabulary.idf[i] ?? 1);
-    index.push(i);
-    value.push(v);
+    const v = (1 + Math.log(count)) * (i === undefined ? vocabulary.unseenIdf : (vocabulary.idf[i] ?? 1));
     norm += v * v;
+    if (i === undefined) continue;
+    index[known] = i;
+    value[known] = v;
+    known++;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return {
-    index: Int32Array.from(index),
-    value: Float32Array.from(value, (v) => v * scale),
-    coverage: bag.size > 0 ? known / bag.size : 0,
-  };
+  for (let k = 0; k < known; k++) value[k] = value[k]! * scale;
+  return { index: index.subarray(0, known), value: value.subarray(0, known), coverage: bag.size > 0 ? known / bag.size : 0 };
 }
 
 /** Cosine of two L2-normalized sparse vectors. */
