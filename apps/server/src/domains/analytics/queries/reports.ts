@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import type { AnalyticsSettings, ReportName } from '@lingxi/contracts';
+import type { ReportName } from '@lingxi/contracts';
 import type { AnalyticsDeps } from '../deps.ts';
-import { figures, outcomeSql, rate, type Window } from '../definitions.ts';
+import { figures, outcomeSql, rate } from '../definitions.ts';
 import { intentLabel } from '../present.ts';
-import { cohortSql, type Cohort } from '../store.ts';
+import { cohortSql } from '../store.ts';
 import { tallyCohort, tallyGroups } from './summary.ts';
+import type { Cell, ReportInput, Table } from './table.ts';
+
+export type { Cell, ReportInput, Table } from './table.ts';
 import { conversationRows, forecastReport, heatmapReport } from './timeReports.ts';
 
-export type Cell = string | number | null;
-export type Table = { columns: string[]; rows: Record<string, Cell>[]; notes: string[] };
-export type ReportInput = Cohort & { interval: 'hour' | 'day'; settings: AnalyticsSettings; window: Window };
 
 const periodSql = (interval: 'hour' | 'day', tz: string) =>
   sql`to_char(date_trunc(${interval}, c.started_at at time zone ${tz}), ${interval === 'hour' ? 'YYYY-MM-DD"T"HH24:00' : 'YYYY-MM-DD'})`;

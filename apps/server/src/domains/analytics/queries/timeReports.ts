@@ -4,7 +4,7 @@ import { endedAt, firstBotResponseMs, firstHumanResponseMs, handleMs, outcomeOf,
 import { forecastVolume } from '../forecast.ts';
 import { intentLabel } from '../present.ts';
 import { cohortSql, rollupStore } from '../store.ts';
-import type { ReportInput, Table } from './reports.ts';
+import type { ReportInput, Table } from './table.ts';
 
 const HOUR = 3_600_000;
 const FORECAST_WEEKS = 4;
