@@ -11,7 +11,7 @@ export function WeeklyHours({ disabled }: { disabled: boolean }) {
   const form = Form.useFormInstance();
   const time = [{ required: true, message: t('problem.is required') }, { pattern: HHMM, message: t('problem.must be HH:MM (00:00–24:00)') }];
   return (
-    <div className="lx-week" role="group" aria-label={t('routing.hours')}>
+    <div className="lx-week" role="group" aria-label={t('routing.hours')} style={{ marginBottom: 16 }}>
       {WEEK.map((day) => (
         <Form.List key={day} name={['businessHours', 'weekly', day]}>
           {(fields, { add, remove }) => (

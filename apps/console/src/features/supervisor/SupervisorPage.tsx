@@ -44,7 +44,8 @@ export default function SupervisorPage() {
   }, []);
 
   const agents = floor.data?.agents ?? [];
-  const queue = useMemo(() => [...(floor.data?.queue ?? [])].sort((a, b) => (a.queuePosition ?? 1e9) - (b.queuePosition ?? 1e9)), [floor.data]);
+  // The list does not always carry queue positions: fall back to the order of arrival.
+  const queue = useMemo(() => [...(floor.data?.queue ?? [])].sort((a, b) => (a.queuePosition ?? 1e9) - (b.queuePosition ?? 1e9) || (a.queuedAt ?? a.createdAt).localeCompare(b.queuedAt ?? b.createdAt)), [floor.data]);
   const online = agents.filter((a) => a.status === 'online').length;
 
   const assign = async (conversation: ConversationView, agent: AgentView) => {
@@ -83,7 +84,7 @@ export default function SupervisorPage() {
             pagination={false}
             locale={{ emptyText: floor.loading && !floor.data ? ' ' : <EmptyState compact title={t('supervisor.noQueue')} /> }}
             columns={[
-              { title: t('supervisor.position'), dataIndex: 'queuePosition', width: 60, render: (p: number | null) => p ?? '—' },
+              { title: t('supervisor.position'), dataIndex: 'queuePosition', width: 60, render: (p: number | null, _c, index) => p ?? index + 1 },
               { title: t('supervisor.customer'), key: 'contact', render: (_, c) => <Link to={inboxPath(c.id)}>{contactOf(c)}</Link> },
               { title: t('supervisor.trigger'), dataIndex: 'handoffTrigger', render: (trigger: ConversationView['handoffTrigger']) => (trigger ? <Tag color="orange">{t(`trigger.${trigger}`)}</Tag> : '—') },
               {
@@ -94,9 +95,9 @@ export default function SupervisorPage() {
                 },
               },
               {
-                title: t('supervisor.assignTo'), key: 'assign', width: 220,
+                title: t('supervisor.assignTo'), key: 'assign', width: 190,
                 render: (_, c) => (
-                  <Select size="small" style={{ width: 200 }} placeholder={t('supervisor.assignTo')} aria-label={`${t('supervisor.assignTo')} ${contactOf(c)}`} options={agentOptions} loading={assigning === c.id} disabled={assigning === c.id}
+                  <Select size="small" style={{ width: 170 }} placeholder={t('supervisor.assignTo')} aria-label={`${t('supervisor.assignTo')} ${contactOf(c)}`} options={agentOptions} loading={assigning === c.id} disabled={assigning === c.id}
                     showSearch optionFilterProp="label" notFoundContent={t('handover.noAgents')} value={null}
                     onChange={(userId: string) => { const agent = agents.find((a) => a.userId === userId); if (agent) void assign(c, agent); }} />
                 ),
