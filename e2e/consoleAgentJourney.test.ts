@@ -118,6 +118,12 @@ describe.skipIf(!hasChromium)(`agent journey in two real browsers (${hasChromium
     // The customer sees it live in the widget.
     await expect.poll(() => textOf(widget.locator('.msg.agent').last()), { timeout: 15_000 }).toContain('请问还有其他问题吗？');
 
+    // A new customer message refreshes the assist panel for it.
+    await input.fill('怎么申请退货？');
+    await input.press('Enter');
+    await agent.getByRole('log').getByText('怎么申请退货？').waitFor();
+    await expect.poll(() => textOf(assist.locator('.lx-assist-item').first().locator('strong').first())).toContain('退货');
+
     // "/" opens the canned responses; typing filters, Enter inserts the text rendered with the agent's name.
     await box.focus();
     await agent.keyboard.type('/tha');
@@ -146,6 +152,13 @@ describe.skipIf(!hasChromium)(`agent journey in two real browsers (${hasChromium
 
     const sent = (await app.call('GET', `/api/v1/conversations/${conversationId}`, { token: app.adminToken })).body.messages.filter((m: { author: string }) => m.author === 'agent').map((m: { text: string }) => m.text);
     expect(sent).toEqual([suggested, '感谢您的耐心等待，我是客服李娜，还有问题随时找我。']);
+
+    // Knowledge → "try the bot" runs the live model on a text without starting a conversation, and says why.
+    await agent.getByRole('link', { name: '知识库' }).click();
+    await agent.getByRole('searchbox', { name: '试一试机器人' }).or(agent.getByLabel('试一试机器人')).first().fill('运费怎么算？');
+    await agent.getByRole('button', { name: /提\s?问/ }).click();
+    await agent.getByText(/99 元包邮/).first().waitFor();
+    await agent.getByText(/最佳匹配置信度/).waitFor();
     expect(agentErrors).toEqual([]);
     expect(shopErrors).toEqual([]);
   }, 180_000);

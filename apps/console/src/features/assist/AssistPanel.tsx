@@ -68,7 +68,7 @@ export function AssistPanel({ conversationId, forMessage, canUse, onUse }: { con
             <li key={s.entryId} className="lx-assist-item">
               <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                 <Typography.Text strong style={{ fontSize: 13 }}>{s.question}</Typography.Text>
-                <Tag bordered={false} color={s.confidence >= 0.45 ? 'green' : 'default'}>{Math.round(s.confidence * 100)}%</Tag>
+                <Tag bordered={false} color={s.confidence >= 0.45 ? 'green' : 'default'} style={{ flex: 'none', height: 'fit-content', marginInlineEnd: 0 }}>{Math.round(s.confidence * 100)}%</Tag>
               </div>
               <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: '4px 0', fontSize: 13 }}>{s.text}</Typography.Paragraph>
               <Tooltip title={t('assist.useKey', { key: QUICK_KEYS[i]! })}>
