@@ -448,4 +448,6 @@ export const enUS: Record<MessageKey, string> = {
   'supervisor.load': 'Load',
   'supervisor.since': 'In this state for',
   'supervisor.full': 'Full',
+  'shortcuts.useSuggestion': 'Put AI suggestion 1/2/3 in the reply box',
+  'shortcuts.canned': 'In the reply box: canned responses (↑ ↓ to choose, Enter inserts)',
 };

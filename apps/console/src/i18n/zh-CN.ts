@@ -447,6 +447,8 @@ export const zhCN = {
   'supervisor.load': '负载',
   'supervisor.since': '状态持续',
   'supervisor.full': '已满',
+  'shortcuts.useSuggestion': '把第 1/2/3 条 AI 建议填入回复框',
+  'shortcuts.canned': '在回复框里：打开快捷回复（↑ ↓ 选择，Enter 插入）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

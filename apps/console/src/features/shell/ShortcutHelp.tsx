@@ -9,6 +9,8 @@ const shortcuts: ReadonlyArray<[string[], MessageKey]> = [
   [['n'], 'shortcuts.note'],
   [['a'], 'shortcuts.accept'],
   [['e'], 'shortcuts.resolve'],
+  [['1', '2', '3'], 'shortcuts.useSuggestion'],
+  [['/'], 'shortcuts.canned'],
   [['Enter'], 'shortcuts.send'],
   [['Ctrl', 'Enter'], 'shortcuts.send'],
   [['Esc'], 'shortcuts.escape'],
@@ -26,7 +28,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose(): void
               <td>
                 {keys.map((key, i) => (
                   <span key={key}>
-                    {i > 0 ? ' + ' : null}
+                    {i > 0 ? (keys.length > 2 ? ' / ' : ' + ') : null}
                     <Typography.Text keyboard>{key}</Typography.Text>
                   </span>
                 ))}
