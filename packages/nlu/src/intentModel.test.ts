@@ -41,7 +41,7 @@ describe('trainIntentModel', () => {
   it('records stats, labels and version', () => {
     expect(model.labels()).toEqual(['card_lost', 'exchange_rate', 'pin_change', 'refund', 'top_up', 'transfer_fee']);
     expect(model.stats).toMatchObject({ examples: 48, labels: 6, trainMs: 0, createdAt: '2026-11-21T00:00:00Z' });
-    expect(model.version).toBe('lingxi-intent/1');
+    expect(model.version).toBe('lingxi-intent/2');
   });
 
   it('round-trips through bytes with identical predictions', () => {

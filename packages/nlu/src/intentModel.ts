@@ -40,7 +40,8 @@ export interface IntentModel {
   labels(): string[];
 }
 
-export const INTENT_MODEL_VERSION = 'lingxi-intent/1';
+// 2: features hashed to 30 bits; models of version 1 would load but see different features
+export const INTENT_MODEL_VERSION = 'lingxi-intent/2';
 
 /** The trained parts of an intent model, as saved and loaded. */
 export type IntentParts = { labelNames: string[]; vocabulary: Vocabulary; weights: LinearWeights; stats: IntentStats };
