@@ -71,9 +71,18 @@ export function createLiveModels(deps: { db: Database; log?: { warn(o: unknown, 
   async function loadStored(workspaceId: string): Promise<LiveModel | null> {
     const stored = await modelStore.get(deps.db.sql, workspaceId);
     if (!stored) return null;
-    const matcher = loadFaqMatcher(new Uint8Array(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength));
     const entries = await entryStore.answerable(deps.db.sql, workspaceId, new Date(0));
-    return liveModelOf(stored.version, matcher, entries, stored.trainedAt);
+    try {
+      const matcher = loadFaqMatcher(new Uint8Array(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength));
+      return liveModelOf(stored.version, matcher, entries, stored.trainedAt);
+    } catch (error) {
+      // A model stored by an older engine (another format version): retrain from the same entries and store it, rather than going silent.
+      deps.log?.warn({ err: error, workspaceId }, 'stored knowledge model could not be loaded; retraining it');
+      const { matcher, bytes } = await trainModelOffThread(entries);
+      const trainedAt = new Date();
+      const version = await modelStore.save(deps.db.sql, { workspaceId, entries: entries.length, bytes, trainedAt });
+      return liveModelOf(version, matcher, entries, trainedAt);
+    }
   }
 
   function load(workspaceId: string): Promise<LiveModel | null> {
