@@ -30,7 +30,11 @@ export async function runAssignmentRound(tx: Tx, deps: RoutingDeps, workspaceId:
   const live = offers.filter((o) => queued.has(o.conversationId) && o.agentId && o.expiresAt && o.expiresAt > now);
   const pendingOffers = new Map<string, number>();
   for (const o of live) pendingOffers.set(o.agentId!, (pendingOffers.get(o.agentId!) ?? 0) + 1);
-  const declined = new Map(offers.map((o) => [o.conversationId, o.declinedBy]));
+  // An offer past its time whose expiry job has not run yet lapses here, so its agent is not offered it again.
+  const lapsed = offers.filter((o) => queued.has(o.conversationId) && o.agentId && o.expiresAt && o.expiresAt <= now);
+  for (const o of lapsed) await offerStore.lapse(tx, workspaceId, o.conversationId, o.agentId!, o.declinedBy);
+  const lapsedBy = new Map(lapsed.map((o) => [o.conversationId, o.agentId!]));
+  const declined = new Map(offers.map((o) => [o.conversationId, lapsedBy.has(o.conversationId) ? [...new Set([...o.declinedBy, lapsedBy.get(o.conversationId)!])] : o.declinedBy]));
   const teamOf = new Map(offers.map((o) => [o.conversationId, o.teamId]));
   const offeredNow = new Set(live.map((o) => o.conversationId));
 
