@@ -117,7 +117,9 @@ export function subscribers(deps: SubscriberDeps): Subscriber[] {
       async handle(events) {
         const gateway = deps.gateway();
         if (!gateway) return;
-        for (const workspaceId of new Set(events.map((e) => e.workspaceId!))) {
+        // Only changes that move the queue: a bot resolving its own conversation does not.
+        const moving = (events as LingxiEvent[]).filter((e) => e.name !== 'conversation.status_changed' || e.payload.from === 'queued' || e.payload.to === 'queued' || e.payload.to === 'assigned' || e.payload.from === 'assigned');
+        for (const workspaceId of new Set(moving.map((e) => e.workspaceId))) {
           const { standings } = await queueSituation(deps.routing.db.sql, deps.routing, workspaceId, 200);
           for (const s of standings) gateway.emit(rooms.conversation(s.conversationId), 'conversation.updated', { id: s.conversationId, status: 'queued', queuePosition: s.queuePosition, estimatedWaitSeconds: s.estimatedWaitSeconds });
         }
