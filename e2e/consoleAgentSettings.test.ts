@@ -115,6 +115,17 @@ describe.skipIf(!hasChromium)(`console routing settings and supervisor view (${h
     await queue.getByText('没有排队的客户').waitFor();
     const after = await app.call('GET', `/api/v1/conversations/${session.body.conversationId}`, { token: app.adminToken });
     expect(after.body.conversation).toMatchObject({ status: 'assigned', assigneeId: agentId });
+
+    // In progress, with its agent; a supervisor hands it to someone else from the same screen.
+    await app.call('PUT', '/api/v1/agents/me/presence', { token: app.adminToken, body: { status: 'away' } });
+    await page.getByRole('region', { name: /^坐席/ }).getByRole('row', { name: /Admin.*离开/ }).waitFor();
+    const working = page.getByRole('region', { name: /处理中/ });
+    await working.getByRole('row', { name: /陈静.*李娜/ }).waitFor();
+    await working.getByLabel('分配给… 陈静').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Admin' }).click();
+    await working.getByRole('row', { name: /陈静.*Admin/ }).waitFor();
+    const moved = await app.call('GET', `/api/v1/conversations/${session.body.conversationId}`, { token: app.adminToken });
+    expect(moved.body.conversation.assigneeId).not.toBe(agentId);
     expect(errors).toEqual([]);
   });
 });

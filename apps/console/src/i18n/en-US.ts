@@ -450,4 +450,8 @@ export const enUS: Record<MessageKey, string> = {
   'supervisor.full': 'Full',
   'shortcuts.useSuggestion': 'Put AI suggestion 1/2/3 in the reply box',
   'shortcuts.canned': 'In the reply box: canned responses (↑ ↓ to choose, Enter inserts)',
+  'supervisor.inProgress': 'In progress ({count})',
+  'supervisor.noneInProgress': 'No conversations in progress',
+  'supervisor.assignee': 'Assignee',
+  'supervisor.reassign': 'Reassign to…',
 };

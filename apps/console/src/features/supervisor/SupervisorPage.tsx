@@ -22,8 +22,8 @@ export default function SupervisorPage() {
   const { connected } = useRealtime();
   const { message } = App.useApp();
   const floor = useResource(async (signal) => {
-    const [agents, queue] = await Promise.all([api.team.agents(), api.conversations.list({ status: 'queued', limit: 200 }, signal)]);
-    return { agents: agents.agents, queue: queue.conversations };
+    const [agents, queue, assigned] = await Promise.all([api.team.agents(), api.conversations.list({ status: 'queued', limit: 200 }, signal), api.conversations.list({ status: 'assigned', limit: 200 }, signal)]);
+    return { agents: agents.agents, queue: queue.conversations, assigned: assigned.conversations };
   }, [api]);
   const [now, setNow] = useState(() => Date.now());
   const [assigning, setAssigning] = useState<string | null>(null);
@@ -62,6 +62,12 @@ export default function SupervisorPage() {
   };
   const agentOptions = agents.map((a) => ({ value: a.userId, label: `${a.name} · ${t(`presence.${a.status}`)} · ${a.activeConversations}/${a.capacity}`, disabled: a.status === 'offline' }));
   const contactOf = (c: ConversationView) => c.contactName ?? `${t('inbox.unnamed')} ${c.contactId.slice(-4)}`;
+  const agentName = new Map(agents.map((a) => [a.userId, a.name]));
+  const assignSelect = (c: ConversationView) => (
+    <Select size="small" style={{ width: 170 }} placeholder={t('supervisor.assignTo')} aria-label={`${t('supervisor.assignTo')} ${contactOf(c)}`} options={agentOptions.filter((o) => o.value !== c.assigneeId)} loading={assigning === c.id} disabled={assigning === c.id}
+      showSearch optionFilterProp="label" notFoundContent={t('handover.noAgents')} value={null}
+      onChange={(userId: string) => { const agent = agents.find((a) => a.userId === userId); if (agent) void assign(c, agent); }} />
+  );
 
   if (floor.error && !floor.data) return <><PageHead title={t('supervisor.title')} subtitle={t('supervisor.subtitle')} /><div className="lx-panel"><ErrorState error={floor.error} onRetry={floor.reload} /></div></>;
   return (
@@ -75,36 +81,49 @@ export default function SupervisorPage() {
         </Space>}
       />
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1.1fr) minmax(0, 1fr)', gap: 12, alignItems: 'start' }}>
-        <Card size="small" title={t('supervisor.queue', { count: queue.length })} role="region" aria-label={t('supervisor.queue', { count: queue.length })}>
-          <Table<ConversationView>
-            rowKey="id"
-            size="small"
-            loading={floor.loading && !floor.data}
-            dataSource={queue}
-            pagination={false}
-            locale={{ emptyText: floor.loading && !floor.data ? ' ' : <EmptyState compact title={t('supervisor.noQueue')} /> }}
-            columns={[
-              { title: t('supervisor.position'), dataIndex: 'queuePosition', width: 60, render: (p: number | null, _c, index) => p ?? index + 1 },
-              { title: t('supervisor.customer'), key: 'contact', render: (_, c) => <Link to={inboxPath(c.id)}>{contactOf(c)}</Link> },
-              { title: t('supervisor.trigger'), dataIndex: 'handoffTrigger', render: (trigger: ConversationView['handoffTrigger']) => (trigger ? <Tag color="orange">{t(`trigger.${trigger}`)}</Tag> : '—') },
-              {
-                title: t('supervisor.waiting'), key: 'wait', width: 90,
-                render: (_, c) => {
-                  const seconds = c.queuedAt ? Math.max(0, Math.round((now - Date.parse(c.queuedAt)) / 1000)) : null;
-                  return seconds === null ? '—' : <span className={`lx-queue-wait${seconds >= 120 ? ' long' : ''}`}>{waitText(seconds)}</span>;
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+          <Card size="small" title={t('supervisor.queue', { count: queue.length })} role="region" aria-label={t('supervisor.queue', { count: queue.length })}>
+            <Table<ConversationView>
+              rowKey="id"
+              size="small"
+              loading={floor.loading && !floor.data}
+              dataSource={queue}
+              pagination={false}
+              locale={{ emptyText: floor.loading && !floor.data ? ' ' : <EmptyState compact title={t('supervisor.noQueue')} /> }}
+              columns={[
+                { title: t('supervisor.position'), dataIndex: 'queuePosition', width: 60, render: (p: number | null, _c, index) => p ?? index + 1 },
+                { title: t('supervisor.customer'), key: 'contact', render: (_, c) => <Link to={inboxPath(c.id)}>{contactOf(c)}</Link> },
+                { title: t('supervisor.trigger'), dataIndex: 'handoffTrigger', render: (trigger: ConversationView['handoffTrigger']) => (trigger ? <Tag color="orange">{t(`trigger.${trigger}`)}</Tag> : '—') },
+                {
+                  title: t('supervisor.waiting'), key: 'wait', width: 90,
+                  render: (_, c) => {
+                    const seconds = c.queuedAt ? Math.max(0, Math.round((now - Date.parse(c.queuedAt)) / 1000)) : null;
+                    return seconds === null ? '—' : <span className={`lx-queue-wait${seconds >= 120 ? ' long' : ''}`}>{waitText(seconds)}</span>;
+                  },
                 },
-              },
-              {
-                title: t('supervisor.assignTo'), key: 'assign', width: 190,
-                render: (_, c) => (
-                  <Select size="small" style={{ width: 170 }} placeholder={t('supervisor.assignTo')} aria-label={`${t('supervisor.assignTo')} ${contactOf(c)}`} options={agentOptions} loading={assigning === c.id} disabled={assigning === c.id}
-                    showSearch optionFilterProp="label" notFoundContent={t('handover.noAgents')} value={null}
-                    onChange={(userId: string) => { const agent = agents.find((a) => a.userId === userId); if (agent) void assign(c, agent); }} />
-                ),
-              },
-            ]}
-          />
-        </Card>
+                {
+                  title: t('supervisor.assignTo'), key: 'assign', width: 190,
+                  render: (_, c) => assignSelect(c),
+                },
+              ]}
+            />
+          </Card>
+          <Card size="small" title={t('supervisor.inProgress', { count: floor.data?.assigned.length ?? 0 })} role="region" aria-label={t('supervisor.inProgress', { count: floor.data?.assigned.length ?? 0 })}>
+            <Table<ConversationView>
+              rowKey="id"
+              size="small"
+              loading={floor.loading && !floor.data}
+              dataSource={floor.data?.assigned ?? []}
+              pagination={(floor.data?.assigned.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              locale={{ emptyText: floor.loading && !floor.data ? ' ' : <EmptyState compact title={t('supervisor.noneInProgress')} /> }}
+              columns={[
+                { title: t('supervisor.customer'), key: 'contact', render: (_, c) => <Link to={inboxPath(c.id)}>{contactOf(c)}</Link> },
+                { title: t('supervisor.assignee'), dataIndex: 'assigneeId', render: (id: string | null) => (id ? agentName.get(id) ?? id.slice(-4) : '—') },
+                { title: t('supervisor.reassign'), key: 'reassign', width: 190, render: (_, c) => assignSelect(c) },
+              ]}
+            />
+          </Card>
+        </div>
         <Card size="small" title={t('supervisor.agents', { count: agents.length })} role="region" aria-label={t('supervisor.agents', { count: agents.length })}>
           <Table<AgentView>
             rowKey="userId"
