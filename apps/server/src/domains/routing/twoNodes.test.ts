@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { openDatabase } from '../../platform/db/index.ts';
 import { createTestDatabase, productionMode, startTestApp, type TestApp, type TestDatabase } from '../../testing/harness.ts';
 
 /** Two app instances on one PostgreSQL database (and Redis): many agents accepting at once never share a conversation. */
 describe.skipIf(!productionMode || !process.env.LINGXI_TEST_REDIS_URL)('two nodes assigning on one database', () => {
   let database: TestDatabase;
+  let secondDatabase: TestDatabase | undefined;
   let nodes: TestApp[] = [];
   const agents: Array<{ id: string; token: string }> = [];
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = { LINGXI_SEED_DEMO: 'false', REDIS_URL: process.env.LINGXI_TEST_REDIS_URL! };
-    nodes = [await startTestApp({ database, config, busChannel: 'two-nodes' }), await startTestApp({ database, config, busChannel: 'two-nodes' })];
+    // Each node has its own connection pool on the one database, as two processes would.
+    const second = await openDatabase({ kind: 'postgres', url: database.url!, poolSize: 8 });
+    secondDatabase = { db: second, url: database.url, drop: () => second.close() };
+    nodes = [await startTestApp({ database, config, busChannel: 'two-nodes' }), await startTestApp({ database: secondDatabase, config, busChannel: 'two-nodes' })];
     const [a] = nodes;
     for (let i = 0; i < 6; i++) {
       const created = await a!.call('POST', '/api/v1/users', { token: a!.adminToken, body: { email: `agent${i}@example.com`, name: `agent ${i}`, password: 'agent-password', role: 'agent' } });
@@ -21,6 +26,7 @@ describe.skipIf(!productionMode || !process.env.LINGXI_TEST_REDIS_URL)('two node
   }, 120_000);
   afterAll(async () => {
     for (const node of nodes) await node.close();
+    await secondDatabase?.drop();
     await database?.drop();
   });
 

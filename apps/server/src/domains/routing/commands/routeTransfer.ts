@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { emit } from '../../../events/catalog.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import type { DomainError } from '../../../platform/errors.ts';
@@ -28,6 +29,8 @@ export async function checkTransferTarget(tx: Tx, input: { workspaceId: string; 
  * accept time runs out, or keep it for the chosen team's members. The agent who passed it on is skipped.
  */
 export async function routeTransfer(tx: Tx, deps: RoutingDeps, input: { workspaceId: string; conversationId: string; target: TransferTarget; fromAgentId: string | null }): Promise<void> {
+  // The same lock as the assignment round: a round in flight on another connection must not drop this offer as stale.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`lingxi.routing:${input.workspaceId}`}))`);
   const now = deps.clock.now();
   const declinedBy = input.fromAgentId ? [input.fromAgentId] : [];
   if (input.target.toTeamId !== undefined) {
