@@ -4,6 +4,7 @@ import type { AssistResponse } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../../lib/session.tsx';
 import { useShortcuts } from '../../ui/keyboard.ts';
+import { Markdown } from '../../ui/Markdown.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/StateViews.tsx';
 import { useResource } from '../../ui/useResource.ts';
 
@@ -70,7 +71,7 @@ export function AssistPanel({ conversationId, forMessage, canUse, onUse }: { con
                 <Typography.Text strong style={{ fontSize: 13 }}>{s.question}</Typography.Text>
                 <Tag bordered={false} color={s.confidence >= 0.45 ? 'green' : 'default'} style={{ flex: 'none', height: 'fit-content', marginInlineEnd: 0 }}>{Math.round(s.confidence * 100)}%</Tag>
               </div>
-              <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: '4px 0', fontSize: 13 }}>{s.text}</Typography.Paragraph>
+              <div className="lx-assist-preview"><Markdown source={s.text} /></div>
               <Tooltip title={t('assist.useKey', { key: QUICK_KEYS[i]! })}>
                 <Button size="small" type={i === 0 ? 'primary' : 'default'} ghost={i === 0} disabled={!canUse} onClick={() => onUse(s.text)} aria-keyshortcuts={QUICK_KEYS[i]}>
                   {t('assist.use')} <kbd className="lx-kbd">{QUICK_KEYS[i]}</kbd>
