@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { HostBridge } from './bridge.ts';
 import type { Chat } from './chat.ts';
 import { messagesFor, type Locale } from './i18n.ts';
+import { LeaveMessageForm } from './LeaveMessageForm.tsx';
 import { Composer, CsatPrompt, PreChatForm, StatusBanner } from './Panels.tsx';
 import { Transcript } from './Transcript.tsx';
 import { useChatState } from './useChat.ts';
@@ -27,7 +28,7 @@ export function App({ chat, bridge, onLocale }: { chat: Chat; bridge: HostBridge
 
   const switchTo: Locale = state.locale === 'zh-CN' ? 'en-US' : 'zh-CN';
   const subtitle =
-    state.conversation?.status === 'queued' ? t.queuedShort : state.conversation?.status === 'assigned' ? t.assigned : t.subtitle;
+    state.conversation?.status === 'queued' ? t.queuedShort : state.conversation?.status === 'assigned' ? t.assigned : state.conversation?.status === 'pending' ? t.pending : t.subtitle;
   const style = config ? { '--lx': config.theme.primaryColor } : undefined;
 
   return (
@@ -68,7 +69,8 @@ export function App({ chat, bridge, onLocale }: { chat: Chat; bridge: HostBridge
             </div>
           )}
           <CsatPrompt chat={chat} state={state} t={t} />
-          {state.csat === 'none' && <Composer chat={chat} state={state} t={t} inputRef={input} />}
+          {state.leaving && state.csat === 'none' && <LeaveMessageForm key={state.leaving} chat={chat} action={state.leaving} t={t} />}
+          {state.csat === 'none' && !state.leaving && <Composer chat={chat} state={state} t={t} inputRef={input} />}
           <div class="powered">{t.poweredBy}</div>
         </>
       )}

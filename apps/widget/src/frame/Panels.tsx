@@ -16,6 +16,7 @@ export function StatusBanner({ state, t }: { state: ChatState; t: Messages }) {
       </div>
     );
   }
+  if (conversation?.status === 'pending') return <div class="banner ok pending" role="status">{t.pending}</div>;
   // "An agent has joined" is in the header; the agent's own words follow in the transcript.
   return null;
 }
@@ -34,6 +35,8 @@ export function Composer({ chat, state, t, inputRef }: { chat: Chat; state: Chat
   };
   const status = state.conversation?.status;
   const canHandOff = status === undefined || status === 'bot';
+  // While the queue cannot serve well, leaving a message or booking a callback stays one click away.
+  const instead = status === 'queued' || status === 'pending' ? (state.overflow ?? []) : [];
   return (
     <form class="composer" onSubmit={submit}>
       {canHandOff && (
@@ -41,6 +44,15 @@ export function Composer({ chat, state, t, inputRef }: { chat: Chat; state: Chat
           <button type="button" class="pill" aria-label={t.talkToPersonLabel} onClick={() => void chat.handoff()}>
             <Headset /> {t.talkToPerson}
           </button>
+        </div>
+      )}
+      {instead.length > 0 && (
+        <div class="actions" role="group" aria-label={t.overflowActions}>
+          {instead.map((action) => (
+            <button type="button" class="pill" key={action} onClick={() => chat.openLeave(action)}>
+              {action === 'callback' ? t.requestCallback : t.leaveMessage}
+            </button>
+          ))}
         </div>
       )}
       <div class="input-row">

@@ -98,7 +98,7 @@ function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: 
         </div>
         {latest && quick.length > 0 && (
           <div class="chips" role="group" aria-label={t.suggested}>
-            {quick.map((reply) => <button type="button" class="chip solid" key={reply} onClick={() => chat.send(reply)}>{reply}</button>)}
+            {quick.map((reply) => <button type="button" class="chip solid" key={reply} onClick={() => chat.quickReply(reply)}>{reply}</button>)}
           </div>
         )}
         {latest && options.length > 0 && (

@@ -1,8 +1,9 @@
 // The customer-side HTTP API, as the frame uses it. Every answer is parsed; failures are data.
 import type * as z from 'zod/mini';
+import type { LeaveRequest } from './leaveMessage.ts';
 import { ConversationState, HandoffResult, MessageList, MessageSent, OkBody, SessionCreated, WidgetConfig, WireError } from './wire.ts';
 
-export type ApiFailure = { ok: false; network: boolean; status: number; code: string; message: string };
+export type ApiFailure = { ok: false; network: boolean; status: number; code: string; message: string; problems?: Array<{ path: string; message: string }> };
 export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
 
 export type PublicApi = ReturnType<typeof createPublicApi>;
@@ -34,7 +35,7 @@ export function createPublicApi(deps: { baseUrl: string; fetch: typeof fetch }) 
       const parsed = WireError.safeParse(json);
       const network = response.status >= 500 || response.status === 408 || response.status === 429;
       return parsed.success
-        ? { ok: false, network, status: response.status, code: parsed.data.error.code, message: parsed.data.error.message }
+        ? { ok: false, network, status: response.status, code: parsed.data.error.code, message: parsed.data.error.message, problems: parsed.data.error.problems ?? [] }
         : { ok: false, network, status: response.status, code: `HTTP_${response.status}`, message: response.statusText };
     }
     const parsed = schema.safeParse(json);
@@ -51,6 +52,7 @@ export function createPublicApi(deps: { baseUrl: string; fetch: typeof fetch }) 
       call(MessageList, 'GET', `/messages${after ? `?after=${encodeURIComponent(after)}` : ''}`, { token }),
     conversation: (token: string) => call(ConversationState, 'GET', '/conversation', { token }),
     handoff: (token: string) => call(HandoffResult, 'POST', '/conversation/handoff', { token, body: {} }),
+    leaveMessage: (token: string, body: LeaveRequest) => call(HandoffResult, 'POST', '/conversation/leave-message', { token, body }),
     feedback: (token: string, messageId: string, helpful: boolean) =>
       call(OkBody, 'POST', `/messages/${encodeURIComponent(messageId)}/feedback`, { token, body: { helpful } }),
     csat: (token: string, score: number, comment: string) =>

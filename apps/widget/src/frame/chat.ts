@@ -2,6 +2,7 @@
 // Pure state in, new state out through `set`; all I/O comes in as dependencies so tests can drive it.
 import type { PublicApi } from './api.ts';
 import type { Locale } from './i18n.ts';
+import { overflowAction, problemsByField, type LeaveProblems, type LeaveRequest, type OverflowAction } from './leaveMessage.ts';
 import type { ConnectLive, Live } from './live.ts';
 import { createOutbox, type KeyValueStorage, type OutboxItem, type SendOutcome } from './outbox.ts';
 import { read, readRated, write } from './storage.ts';
@@ -22,7 +23,13 @@ export type ChatState = {
   notice: 'startFailed' | 'actionFailed' | null;
   visible: boolean;
   unread: number;
+  /** Waiting will not work well (server said so): what the customer may do instead. */
+  overflow: OverflowAction[] | null;
+  /** The inline leave-a-message form, open for this action. */
+  leaving: OverflowAction | null;
 };
+
+export type LeaveOutcome = { ok: true } | { ok: false; offline: boolean; problems: LeaveProblems };
 
 export type PreChatFields = { name?: string; email?: string; phone?: string };
 
@@ -54,6 +61,7 @@ export function createChat(deps: ChatDeps) {
     phase: 'loading', config: null, locale: deps.locale, messages: [], conversation: null,
     connection: deps.isOnline() ? 'online' : 'offline', botThinking: false, agentTyping: false,
     rated: readRated(deps.storage, `lingxi:${deps.workspace}:rated`), csat: 'none', notice: null, visible: true, unread: 0,
+    overflow: null, leaving: null,
   };
   const listeners = new Set<(state: ChatState) => void>();
   const set = (patch: Partial<ChatState>) => {
@@ -79,13 +87,23 @@ export function createChat(deps: ChatDeps) {
     const messages = mergeMessages(before, incoming);
     const known = new Set(before.map((m) => m.id));
     const fresh = fromLive ? incoming.filter((m) => !known.has(m.id) && m.author !== 'customer').length : 0;
-    set({ messages, unread: state.visible ? 0 : state.unread + fresh, ...(incoming.some((m) => m.author === 'agent') ? { agentTyping: false } : {}) });
+    // A handoff reply that offers "留言 / 预约回电" means the queue cannot serve well right now.
+    const offered = incoming.flatMap((m) => (m.author === 'customer' ? [] : (m.quickReplies ?? []).map(overflowAction))).filter((a) => a !== null);
+    set({
+      messages, unread: state.visible ? 0 : state.unread + fresh,
+      ...(incoming.some((m) => m.author === 'agent') ? { agentTyping: false } : {}),
+      ...(offered.length ? { overflow: [...new Set([...(state.overflow ?? []), ...offered])] } : {}),
+    });
   };
 
   const conversationChanged = (conversation: ConversationState) => {
     const sent = read(deps.storage, keys.csat(conversation.id)) !== null;
     const ended = ENDED.has(conversation.status);
-    set({ conversation, csat: sent ? 'sent' : ended ? (state.csat === 'none' ? 'asking' : state.csat) : 'none', ...(ended ? { agentTyping: false } : {}) });
+    const served = ended || conversation.status === 'assigned' || conversation.status === 'bot';
+    set({
+      conversation, csat: sent ? 'sent' : ended ? (state.csat === 'none' ? 'asking' : state.csat) : 'none', ...(ended ? { agentTyping: false } : {}),
+      ...(served ? { overflow: null, leaving: null } : {}),
+    });
   };
 
   const repliesAfter = (replies: readonly WireReply[], at: string) => replies.map((reply) => fromReply(reply, at));
@@ -99,6 +117,10 @@ export function createChat(deps: ChatDeps) {
         message: (message: WireMessage) => merge([fromWire(message)], true),
         backfill: (messages) => merge(messages.map(fromWire), true),
         conversation: conversationChanged,
+        overflow: (notice) => {
+          const actions = notice.actions.filter((a): a is OverflowAction => a === 'leave_message' || a === 'callback');
+          if (actions.length) set({ overflow: actions });
+        },
         typing: (author, typing) => (author === 'agent' ? set({ agentTyping: typing }) : set({ botThinking: typing })),
         status: (status) => {
           socketUp = status === 'connected';
@@ -218,6 +240,30 @@ export function createChat(deps: ChatDeps) {
       merge([localMessage({ ...item, delivery: deps.isOnline() ? 'sending' : 'waiting' })]);
       outbox.add(item);
       void outbox.flush();
+    },
+    /** A quick reply: the overflow ones open the leave-a-message form instead of being sent as chat text. */
+    quickReply(text: string): void {
+      const action = overflowAction(text);
+      if (action) set({ leaving: action });
+      else this.send(text);
+    },
+    openLeave: (action: OverflowAction) => set({ leaving: action }),
+    closeLeave: () => set({ leaving: null }),
+    /** Contact details the customer already gave (pre-chat form), to prefill the form. */
+    knownContact: (): { email: string; phone: string } => ({ email: prechat.email ?? '', phone: prechat.phone ?? '' }),
+    async leaveMessage(request: LeaveRequest): Promise<LeaveOutcome> {
+      const sessionToken = await ensureSession();
+      if (!sessionToken) return { ok: false, offline: true, problems: {} };
+      const result = await deps.api.leaveMessage(sessionToken, request);
+      if (!result.ok) {
+        const problems = problemsByField(result.problems ?? []);
+        return { ok: false, offline: result.network, problems: Object.keys(problems).length || result.network ? problems : { form: result.message } };
+      }
+      const { replies, ...conversation } = result.value;
+      merge(repliesAfter(replies ?? [], deps.now().toISOString()));
+      conversationChanged(conversation);
+      set({ leaving: null });
+      return { ok: true };
     },
     retry(clientMessageId: string): void {
       setDelivery(clientMessageId, 'sending');

@@ -66,6 +66,21 @@ const zh = {
   newConversation: '开始新的对话',
   poweredBy: '由 灵犀 提供支持',
   conversationLog: '对话记录',
+  leaveMessage: '留言',
+  requestCallback: '预约回电',
+  leaveMessageTitle: '给客服留言',
+  callbackTitle: '预约回电',
+  leaveMessageHint: '客服上线后会尽快联系您。',
+  fieldMessage: '留言内容',
+  fieldCallbackAt: '希望回电的时间',
+  optional: '（选填）',
+  invalidDateTime: '请选择日期和时间',
+  leaveSubmit: '提交留言',
+  leaveCancel: '取消',
+  leaveOffline: '网络不可用，留言还没有发出。请检查网络后重试。',
+  leaveFailed: '留言没有提交成功，请稍后重试。',
+  pending: '已留言，客服会尽快联系您',
+  overflowActions: '不想等待？',
 };
 
 export type Messages = typeof zh;
@@ -124,6 +139,21 @@ const en: Messages = {
   newConversation: 'Start a new conversation',
   poweredBy: 'Powered by Lingxi',
   conversationLog: 'Conversation',
+  leaveMessage: 'Leave a message',
+  requestCallback: 'Request a callback',
+  leaveMessageTitle: 'Leave us a message',
+  callbackTitle: 'Request a callback',
+  leaveMessageHint: 'An agent will get back to you as soon as possible.',
+  fieldMessage: 'Your message',
+  fieldCallbackAt: 'When should we call you?',
+  optional: ' (optional)',
+  invalidDateTime: 'Choose a date and time',
+  leaveSubmit: 'Send message',
+  leaveCancel: 'Cancel',
+  leaveOffline: 'You are offline, so the message was not sent. Check your connection and try again.',
+  leaveFailed: 'The message could not be sent. Please try again shortly.',
+  pending: "Message left — we'll get back to you",
+  overflowActions: 'Rather not wait?',
 };
 
 function minutes(seconds: number, locale: Locale): string {

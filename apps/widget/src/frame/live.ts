@@ -1,6 +1,6 @@
 // The realtime link: Socket.IO with reconnection; every (re)connect asks for what was missed since the last seen message.
 import type { Socket } from 'socket.io-client';
-import { ConversationState, MessageList, TypingEvent, WireMessage } from './wire.ts';
+import { ConversationState, MessageList, OverflowNotice, TypingEvent, WireMessage } from './wire.ts';
 
 export type LiveHandlers = {
   message(message: WireMessage): void;
@@ -8,6 +8,7 @@ export type LiveHandlers = {
   typing(author: 'agent' | 'bot', typing: boolean): void;
   backfill(messages: WireMessage[]): void;
   status(status: 'connected' | 'reconnecting'): void;
+  overflow(notice: OverflowNotice): void;
 };
 
 export type Live = { typing(typing: boolean): void; close(): void };
@@ -58,6 +59,10 @@ function listen(socket: Socket, { lastSeenId, handlers }: { lastSeenId(): string
   socket.on('conversation.updated', (data: unknown) => {
     const parsed = ConversationState.safeParse(data);
     if (parsed.success) handlers.conversation(parsed.data);
+  });
+  socket.on('conversation.overflow', (data: unknown) => {
+    const parsed = OverflowNotice.safeParse(data);
+    if (parsed.success) handlers.overflow(parsed.data);
   });
   socket.on('typing', (data: unknown) => {
     const parsed = TypingEvent.safeParse(data);

@@ -60,6 +60,14 @@ export const HandoffResult = z.object({
   replies: z.optional(z.array(WireReply)),
 });
 
+/** Socket `conversation.overflow`: waiting will not work well, so the customer may leave a message or book a callback. */
+export const OverflowNotice = z.object({
+  conversationId: z.string(),
+  reason: z.string(),
+  actions: z.array(z.string()),
+});
+export type OverflowNotice = z.infer<typeof OverflowNotice>;
+
 export const MessageList = z.object({ messages: z.array(WireMessage) });
 
 const localized = <T extends z.ZodMiniType>(value: T) => z.object({ 'zh-CN': value, 'en-US': value });
@@ -77,7 +85,12 @@ export type WidgetConfig = z.infer<typeof WidgetConfig>;
 export const TypingEvent = z.object({ author: z.string(), typing: z.boolean() });
 
 export const WireError = z.object({
-  error: z.object({ code: z.string(), message: z.string(), hint: z.optional(z.string()) }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    hint: z.optional(z.string()),
+    problems: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  }),
 });
 
 export const OkBody = z.object({ ok: z.boolean() });
@@ -92,4 +105,6 @@ export type ContractChecks = [
   Accepts<MessageSent, contracts.SendMessageResponse>,
   Accepts<WidgetConfig, z.infer<typeof contracts.WidgetConfigResponse>>,
   Accepts<SessionCreated, z.infer<typeof contracts.SessionResponse>>,
+  Accepts<z.infer<typeof HandoffResult>, z.infer<typeof contracts.HandoffResponse>>,
+  Accepts<OverflowNotice, z.infer<typeof contracts.OverflowNotice>>,
 ];
