@@ -232,4 +232,41 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
     await ask(frame, locale, question);
     await shoot(page, `mobile-${locale === 'zh-CN' ? 'zh' : 'en'}`);
   });
+
+  it('zh-CN after hours: asking for a person offers 留言; the message is left from the inline form and the conversation is pending', async () => {
+    const before = await app.call('GET', '/api/v1/settings/routing', { token: app.adminToken });
+    // No open day in the week: closed now, whatever the clock says.
+    const closed = await app.call('PUT', '/api/v1/settings/routing', { token: app.adminToken, body: { businessHours: { timezone: 'Asia/Shanghai', weekly: {}, holidays: [], extraWorkdays: [] } } });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    try {
+      const page = await visit('zh-CN', { width: 1280, height: 800 });
+      const frame = await openWidget(page, 'zh-CN');
+      await frame.getByRole('button', { name: TEXT['zh-CN'].person }).click();
+      await containsText(frame.locator('.msg.bot').last(), '非工作时间');
+      await frame.getByRole('button', { name: '留言', exact: true }).first().click();
+      const form = frame.getByRole('form', { name: '给客服留言' });
+      await visible(form);
+      await form.getByRole('textbox', { name: '留言内容' }).fill('我想咨询退款，请尽快联系我');
+      await form.getByLabel('手机号').fill('13800138000');
+      const left = page.waitForResponse((response) => response.url().includes('/conversation/leave-message'));
+      await form.getByRole('button', { name: '提交留言' }).click();
+      expect((await left).status()).toBe(200);
+      await visible(frame.getByRole('status').filter({ hasText: '已留言，客服会尽快联系您' }));
+      await containsText(frame.locator('.system-line').last(), '已收到您的留言');
+      await shoot(page, 'desktop-zh-leave-message');
+
+      // The quick reply was never sent as chat text, and agents see a pending follow-up.
+      const widgetFrame = page.frames().find((f) => f.url().includes('/widget/frame.html'))!;
+      const token = (await widgetFrame.evaluate('localStorage.getItem("lingxi:demo:session")')) as string;
+      const history = await app.call('GET', '/api/public/v1/messages', { token });
+      const texts = (history.body.messages as Array<{ text: string; author: string }>).filter((m) => m.author === 'customer').map((m) => m.text);
+      expect(texts).toEqual(['我想咨询退款，请尽快联系我']);
+      const conversationId = (await app.call('GET', '/api/public/v1/conversation', { token })).body.id as string;
+      const pending = await app.call('GET', '/api/v1/conversations?status=pending', { token: app.adminToken });
+      expect(pending.status).toBe(200);
+      expect((pending.body.conversations as Array<{ id: string }>).map((c) => c.id)).toContain(conversationId);
+    } finally {
+      await app.call('PUT', '/api/v1/settings/routing', { token: app.adminToken, body: { businessHours: before.body.settings.businessHours } });
+    }
+  });
 });
