@@ -242,12 +242,14 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
       const page = await visit('zh-CN', { width: 1280, height: 800 });
       const frame = await openWidget(page, 'zh-CN');
       await frame.getByRole('button', { name: TEXT['zh-CN'].person }).click();
-      await containsText(frame.locator('.msg.bot').last(), '非工作时间');
-      await frame.getByRole('button', { name: '留言', exact: true }).first().click();
+      await containsText(frame.locator('.system-row .system-line'), '非工作时间');
+      // The chip under the handoff notice (the composer offers the same while queued).
+      await frame.getByRole('log').getByRole('button', { name: '留言', exact: true }).click();
       const form = frame.getByRole('form', { name: '给客服留言' });
       await visible(form);
       await form.getByRole('textbox', { name: '留言内容' }).fill('我想咨询退款，请尽快联系我');
       await form.getByLabel('手机号').fill('13800138000');
+      await shoot(page, 'desktop-zh-leave-form');
       const left = page.waitForResponse((response) => response.url().includes('/conversation/leave-message'));
       await form.getByRole('button', { name: '提交留言' }).click();
       expect((await left).status()).toBe(200);

@@ -82,7 +82,12 @@ describe('leave a message when the queue cannot serve', () => {
     await settle();
     f.button('联系人工客服')!.click();
     await settle();
-    f.button('留言')!.click();
+    // The server stores the handoff notice as a system line; its quick replies stay under it.
+    f.live()!.message({ id: 'h1', author: 'system', kind: 'handoff', text: '现在是非工作时间。', createdAt: '2026-01-01T00:00:00.000Z', quickReplies: ['留言', '预约回电'] });
+    await settle();
+    const chips = f.root.querySelector('.system-row [role="group"]')!;
+    expect([...chips.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['留言', '预约回电']);
+    (chips.querySelector('button') as HTMLButtonElement).click();
     await settle();
     expect(f.sent).toEqual([]);
     const form = f.root.querySelector('form.leave')!;
@@ -103,7 +108,7 @@ describe('leave a message when the queue cannot serve', () => {
     await settle();
     expect(f.left).toEqual([{ text: '请联系我退款', contact: { email: 'li@example.com' } }]);
     expect(f.root.querySelector('form.leave')).toBeNull();
-    expect(f.root.querySelector('.system-line')?.textContent).toContain('已收到您的留言');
+    expect([...f.root.querySelectorAll('.system-line')].at(-1)?.textContent).toContain('已收到您的留言');
     expect(f.root.querySelector('.banner.pending')?.textContent).toBe('已留言，客服会尽快联系您');
     expect(f.root.querySelector('.heading p')?.textContent).toBe('已留言，客服会尽快联系您');
     expect(f.chat.get().conversation?.status).toBe('pending');

@@ -18,9 +18,10 @@ export function Transcript({ chat, state, t, greeting, suggested }: Props) {
     if (!box) return;
     // Follow new messages unless the customer scrolled up to read; a restored history opens at its end.
     const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 160;
-    if (nearBottom || !settled.current || state.csat === 'asking') box.scrollTop = box.scrollHeight;
+    // The leave-a-message form takes room below: keep the notice it answers in view.
+    if (nearBottom || !settled.current || state.csat === 'asking' || state.leaving) box.scrollTop = box.scrollHeight;
     if (count > 0) settled.current = true;
-  }, [count, typing, state.csat]);
+  }, [count, typing, state.csat, state.leaving]);
 
   const asked = state.messages.some((m) => m.author === 'customer');
   // Buttons stay on the answers the customer has not replied to yet; older ones would only clutter.
@@ -59,7 +60,15 @@ export function Transcript({ chat, state, t, greeting, suggested }: Props) {
 
 function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: ChatMessage; t: Messages; rated: boolean | undefined; latest: boolean }) {
   if (message.author === 'system' || message.kind === 'system') {
-    return <div class="system-line">{message.text}</div>;
+    // The handoff notice is a system line; when the queue cannot serve it offers 留言 / 预约回电 below it.
+    const quick = latest ? (message.quickReplies ?? []) : [];
+    if (!quick.length) return <div class="system-line">{message.text}</div>;
+    return (
+      <div class="system-row">
+        <div class="system-line">{message.text}</div>
+        <QuickReplies chat={chat} replies={quick} t={t} />
+      </div>
+    );
   }
   if (message.author === 'customer') {
     return (
@@ -96,11 +105,7 @@ function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: 
           <span class="sr-only">{isAgent ? t.agent : t.bot}: </span>
           <div class="md" dangerouslySetInnerHTML={{ __html: renderMarkdown(message.text) }} />
         </div>
-        {latest && quick.length > 0 && (
-          <div class="chips" role="group" aria-label={t.suggested}>
-            {quick.map((reply) => <button type="button" class="chip solid" key={reply} onClick={() => chat.quickReply(reply)}>{reply}</button>)}
-          </div>
-        )}
+        {latest && quick.length > 0 && <QuickReplies chat={chat} replies={quick} t={t} />}
         {latest && options.length > 0 && (
           <div class="chips-block" role="group" aria-label={message.kind === 'clarify' ? t.didYouMean : t.related}>
             <div class="chips-title">{message.kind === 'clarify' ? t.didYouMean : t.related}</div>
@@ -125,6 +130,14 @@ function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: 
           </div>
         )}
       </div>
+    </div>
+  );
+}
+
+function QuickReplies({ chat, replies, t }: { chat: Chat; replies: string[]; t: Messages }) {
+  return (
+    <div class="chips" role="group" aria-label={t.suggested}>
+      {replies.map((reply) => <button type="button" class="chip solid" key={reply} onClick={() => chat.quickReply(reply)}>{reply}</button>)}
     </div>
   );
 }

@@ -42,7 +42,8 @@ export function fromWire(message: WireMessage): ChatMessage {
 export function fromReply(reply: WireReply, after: string): ChatMessage {
   return {
     id: reply.id,
-    author: reply.kind === 'agent' ? 'agent' : reply.kind === 'system' ? 'system' : 'bot',
+    // The server stores handoff notices as system lines: show them so at once, not only once the socket copy arrives.
+    author: reply.kind === 'agent' ? 'agent' : reply.kind === 'system' || reply.kind === 'handoff' ? 'system' : 'bot',
     kind: reply.kind,
     text: reply.text,
     createdAt: reply.createdAt ?? after,
