@@ -2,7 +2,7 @@
 // Pure state in, new state out through `set`; all I/O comes in as dependencies so tests can drive it.
 import type { PublicApi } from './api.ts';
 import type { Locale } from './i18n.ts';
-import { overflowAction, problemsByField, type LeaveProblems, type LeaveRequest, type OverflowAction } from './leaveMessage.ts';
+import { knownActions, offeredActions, overflowAction, problemsByField, type LeaveProblems, type LeaveRequest, type OverflowAction } from './leaveMessage.ts';
 import type { ConnectLive, Live } from './live.ts';
 import { createOutbox, type KeyValueStorage, type OutboxItem, type SendOutcome } from './outbox.ts';
 import { read, readRated, write } from './storage.ts';
@@ -87,13 +87,9 @@ export function createChat(deps: ChatDeps) {
     const messages = mergeMessages(before, incoming);
     const known = new Set(before.map((m) => m.id));
     const fresh = fromLive ? incoming.filter((m) => !known.has(m.id) && m.author !== 'customer').length : 0;
-    // A handoff reply that offers "留言 / 预约回电" means the queue cannot serve well right now.
-    const offered = incoming.flatMap((m) => (m.author === 'customer' ? [] : (m.quickReplies ?? []).map(overflowAction))).filter((a) => a !== null);
-    set({
-      messages, unread: state.visible ? 0 : state.unread + fresh,
-      ...(incoming.some((m) => m.author === 'agent') ? { agentTyping: false } : {}),
-      ...(offered.length ? { overflow: [...new Set([...(state.overflow ?? []), ...offered])] } : {}),
-    });
+    // A handoff notice offering "留言 / 预约回电" means the queue cannot serve well right now.
+    const overflow = offeredActions(state.overflow, incoming);
+    set({ messages, unread: state.visible ? 0 : state.unread + fresh, overflow, ...(incoming.some((m) => m.author === 'agent') ? { agentTyping: false } : {}) });
   };
 
   const conversationChanged = (conversation: ConversationState) => {
@@ -118,7 +114,7 @@ export function createChat(deps: ChatDeps) {
         backfill: (messages) => merge(messages.map(fromWire), true),
         conversation: conversationChanged,
         overflow: (notice) => {
-          const actions = notice.actions.filter((a): a is OverflowAction => a === 'leave_message' || a === 'callback');
+          const actions = knownActions(notice.actions);
           if (actions.length) set({ overflow: actions });
         },
         typing: (author, typing) => (author === 'agent' ? set({ agentTyping: typing }) : set({ botThinking: typing })),

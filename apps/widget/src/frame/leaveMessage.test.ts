@@ -44,3 +44,13 @@ describe('leave a message', () => {
     ])).toEqual({ text: 'must not be empty', email: 'must be an email address', phone: 'must be a phone number', callbackAt: 'must be an ISO date-time', form: 'odd' });
   });
 });
+
+describe('overflow offered', () => {
+  it('comes from a non-customer message quick replies or the socket actions, and only known ones', async () => {
+    const { offeredActions, knownActions } = await import('./leaveMessage.ts');
+    expect(offeredActions(null, [{ author: 'system', quickReplies: ['留言', '预约回电'] }])).toEqual(['leave_message', 'callback']);
+    expect(offeredActions(['callback'], [{ author: 'bot', quickReplies: ['Leave a message', '查看订单'] }])).toEqual(['callback', 'leave_message']);
+    expect(offeredActions(null, [{ author: 'customer', quickReplies: ['留言'] }, { author: 'bot', quickReplies: null }])).toBeNull();
+    expect(knownActions(['leave_message', 'teleport', 'callback'])).toEqual(['leave_message', 'callback']);
+  });
+});

@@ -19,6 +19,17 @@ export function overflowAction(quickReply: string): OverflowAction | null {
   return ACTIONS[quickReply.trim()] ?? null;
 }
 
+/** The actions a batch of incoming messages offers (the handoff notice's quick replies), added to those known. */
+export function offeredActions(known: OverflowAction[] | null, messages: ReadonlyArray<{ author: string; quickReplies?: readonly string[] | null }>): OverflowAction[] | null {
+  const offered = messages.flatMap((m) => (m.author === 'customer' ? [] : (m.quickReplies ?? []).map(overflowAction))).filter((a) => a !== null);
+  return offered.length ? [...new Set([...(known ?? []), ...offered])] : known;
+}
+
+/** The socket's `actions`, keeping only the ones this frame knows how to offer. */
+export function knownActions(actions: readonly string[]): OverflowAction[] {
+  return actions.filter((a): a is OverflowAction => a === 'leave_message' || a === 'callback');
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
