@@ -6,6 +6,7 @@ import { systemIds } from '../platform/ids.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
 import { loginBanner, seedDefaultWorkspace } from './seed.ts';
 import { seedDemoKnowledge } from '../domains/knowledge/index.ts';
+import { withStartupLock } from '../platform/db/migrate.ts';
 
 /** Returns -1: the process keeps serving until a signal ends it. */
 export async function runStart({ config, out, err }: CliContext): Promise<number> {
@@ -23,9 +24,11 @@ export async function runStart({ config, out, err }: CliContext): Promise<number
   const bus = await openConfiguredBus(config);
   const clock = systemClock;
   const ids = systemIds();
-  const seeded = await seedDefaultWorkspace(config, { db, clock, ids });
   const app = await buildApp({ config, db, bus, clock, ids });
-  const demo = config.LINGXI_SEED_DEMO ? await seedDemoKnowledge(app.knowledge, { workspaceId: seeded.workspace.id }) : null;
+  const { seeded, demo } = await withStartupLock(db, async () => {
+    const workspace = await seedDefaultWorkspace(config, { db, clock, ids });
+    return { seeded: workspace, demo: config.LINGXI_SEED_DEMO ? await seedDemoKnowledge(app.knowledge, { workspaceId: workspace.workspace.id }) : null };
+  });
   const address = await app.listen();
   const base = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
   const storage = config.DATABASE_URL ? 'PostgreSQL' : `embedded PostgreSQL (PGlite) in ${config.LINGXI_DATA_DIR}`;

@@ -35,6 +35,8 @@ const typeParsers = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 16, types: typeParsers });
+    // An idle connection the server drops (a restart, a failover) is replaced on the next query; it must not crash the process.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
     await pool.query('select 1');
     return wrap('postgres', pool, async () => pool.end());
   }

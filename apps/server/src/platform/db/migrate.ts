@@ -20,3 +20,25 @@ export async function applyMigrations(database: Database): Promise<void> {
     client.release();
   }
 }
+
+const STARTUP_LOCK = 7_314_160;
+
+/**
+ * First-start work (seeding the default workspace and its demo knowledge) done by one node at a time:
+ * two nodes starting together on one PostgreSQL would otherwise both seed. The embedded database
+ * already admits one process only.
+ */
+export async function withStartupLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  if (database.kind !== 'postgres') return work();
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    try {
+      return await work();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
