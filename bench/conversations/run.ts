@@ -1,5 +1,6 @@
 // Conversations speed: POST /api/public/v1/messages with the bot answering from the demo knowledge base.
-// Run: node --import tsx bench/conversations/run.ts [--seconds 20] [--rate 200] [--sessions 200] [--mode both|open]
+// Run: node --import tsx bench/conversations/run.ts [--seconds 20] [--rate 200] [--sessions 200] [--mode both|open] [--database-url postgres://…]
+// With --database-url it runs on that (empty, dedicated) PostgreSQL database and writes results-postgres.md.
 // Open loop (fixed arrival rate) gives latency; closed loop (saturation) gives throughput. Writes results.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,7 +18,8 @@ import { systemIds } from '../../apps/server/src/platform/ids.ts';
 import { seedDefaultWorkspace } from '../../apps/server/src/cli/seed.ts';
 import { DEMO_KNOWLEDGE_FILE, seedDemoKnowledge } from '../../apps/server/src/domains/knowledge/index.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, rate: { type: 'string', default: '200' }, sessions: { type: 'string', default: '200' }, mode: { type: 'string', default: 'both' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, rate: { type: 'string', default: '200' }, sessions: { type: 'string', default: '200' }, mode: { type: 'string', default: 'both' }, 'database-url': { type: 'string' } } });
+const databaseUrl = values['database-url'];
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
 const sessions = Number(values.sessions);
@@ -29,7 +31,7 @@ const percentile = (xs: number[], p: number) => {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 const load0 = loadavg()[0]!;
-const db = await openDatabase({ kind: 'pglite', dataDir: null });
+const db = databaseUrl ? await openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 16 }) : await openDatabase({ kind: 'pglite', dataDir: null });
 await applyMigrations(db);
 const config = testConfig({ LOG_LEVEL: 'error' });
 const clock = systemClock;
@@ -96,8 +98,8 @@ await db.close();
 const lines = [
   '# Conversations benchmark',
   '',
-  `Run ${new Date().toISOString()} with \`node --import tsx bench/conversations/run.ts --seconds ${seconds} --rate ${rate} --sessions ${sessions}\`:`,
-  `PGlite (in memory, worker thread), one node, ${cpus().length} cores, load average before the run ${load0.toFixed(1)} (a shared machine: other work was running).`,
+  `Run ${new Date().toISOString()} with \`node --import tsx bench/conversations/run.ts --seconds ${seconds} --rate ${rate} --sessions ${sessions}${databaseUrl ? ' --database-url <a fresh database>' : ''}\`:`,
+  `${databaseUrl ? 'PostgreSQL (local, fsync off as in CI), pool of 16' : 'PGlite (in memory, worker thread)'}, one node, ${cpus().length} cores, load average before the run ${load0.toFixed(1)}${load0 > 1 ? ' (a shared machine: other work was running)' : ''}.`,
   'Each request is a customer message from the demo knowledge base (164 entries, zh/en); the bot answers it before the response.',
   '',
   `## Latency at a fixed arrival rate (open loop): ${rate} messages/s from ${sessions} sessions for ${seconds} s`,
@@ -118,7 +120,7 @@ const lines = [
   `- reply kinds ${JSON.stringify(closed.kinds)}`,
   '',
 ];
-const out = fileURLToPath(new URL('./results.md', import.meta.url));
+const out = fileURLToPath(new URL(databaseUrl ? './results-postgres.md' : './results.md', import.meta.url));
 writeFileSync(out, `${lines.join('\n')}\n`);
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exit(0);
