@@ -2,35 +2,17 @@
 // an agent online in the console gets the offer, accepts, reads the handoff package, sends an AI-suggested
 // reply and a canned response, the customer sees both live, the agent resolves and the customer rates it.
 // With LINGXI_SCREENSHOTS=docs/screenshots it also writes the assist panel, supervisor and routing screens.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { seedDemoKnowledge } from '../apps/server/src/domains/knowledge/index.ts';
 import { startTestApp, type TestApp } from '../apps/server/src/testing/harness.ts';
 import { CHROMIUM, ensureConsoleBuilt, hasChromium, launchChromium, logIn, root, type Locale } from './consoleSupport.ts';
+import { ensureWidgetBuilt } from './browser.ts';
 
 const screenshotDir = process.env.LINGXI_SCREENSHOTS ? join(root, process.env.LINGXI_SCREENSHOTS) : null;
 const AGENT = { email: 'lina@lingxi.local', password: 'agent-password-1', name: '李娜' };
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** /demo embeds the widget from apps/widget/dist: build it when missing or older than its sources. */
-function ensureWidgetBuilt(): void {
-  const dir = join(root, 'apps', 'widget');
-  const built = join(dir, 'dist', 'index.html');
-  if (existsSync(built) && existsSync(join(dir, 'dist', 'loader.js')) && statSync(built).mtimeMs >= newest(join(dir, 'src'))) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: dir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`Building the widget failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 async function textOf(locator: Locator): Promise<string> {
   return (await locator.textContent({ timeout: 10_000 })) ?? '';

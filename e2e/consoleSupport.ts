@@ -1,38 +1,13 @@
 // Shared by the console's browser tests: building the console when stale, launching Debian's chromium, logging in.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ensureBuilt } from './browser.ts';
 
-export const CHROMIUM = process.env.LINGXI_CHROMIUM ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-export const root = fileURLToPath(new URL('..', import.meta.url));
-const consoleDir = join(root, 'apps', 'console');
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export { CHROMIUM, hasChromium, launchChromium, root } from './browser.ts';
 
 export const ADMIN = { email: 'admin@lingxi.local', password: 'admin-password-1' };
 
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
 /** The server serves apps/console/dist (and only the files present when it starts), so build before starting it. */
-export function ensureConsoleBuilt(): void {
-  const built = join(consoleDir, 'dist', 'index.html');
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newest(join(consoleDir, 'src')), statSync(join(consoleDir, 'index.html')).mtimeMs)) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: consoleDir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`Building the console failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-}
+export const ensureConsoleBuilt = () => ensureBuilt('console');
 
 export const LABELS = {
   'zh-CN': { email: '邮箱', password: '密码', login: '登 录', loginTitle: '登录灵犀', users: '成员', audit: '审计日志', inbox: '会话', knowledge: '知识库', addUser: '添加成员', name: '姓名', initialPassword: '初始密码', create: '创 建', logout: '退出登录', userCreated: '添加成员', expired: '登录已过期或在别处结束，请重新登录。', emailTaken: '已被使用' },

@@ -1,39 +1,14 @@
 // The widget in a real browser, against the real server: the way a customer meets it on a shop's page.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoKnowledge } from '../apps/server/src/domains/knowledge/index.ts';
 import { startTestApp, type TestApp } from '../apps/server/src/testing/harness.ts';
+import { CHROMIUM, ensureWidgetBuilt, hasChromium, launchChromium, root } from './browser.ts';
 
-const CHROMIUM = process.env.LINGXI_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const root = fileURLToPath(new URL('..', import.meta.url));
-const widgetDir = join(root, 'apps', 'widget');
 // Screenshots are written only when asked (LINGXI_SCREENSHOTS=docs/screenshots), so test runs leave the tree clean.
 const screenshotDir = process.env.LINGXI_SCREENSHOTS ? join(root, process.env.LINGXI_SCREENSHOTS) : null;
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** The server serves apps/widget/dist, so build it when it is missing or older than its sources. */
-function ensureWidgetBuilt(): void {
-  const built = join(widgetDir, 'dist', 'index.html');
-  const fresh = existsSync(built) && existsSync(join(widgetDir, 'dist', 'loader.js')) && statSync(built).mtimeMs >= newest(join(widgetDir, 'src'));
-  if (fresh) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: widgetDir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`Building the widget failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const TEXT = {
   'zh-CN': { open: '打开在线客服', input: '消息', helpfulGroup: '这个回答有帮助吗？', helpful: '有帮助', thanks: '感谢反馈！', related: '相关问题', person: '联系人工客服', queue: /正在为你转接人工客服，前面还有 \d+ 位/, waiting: '等待网络…', suggested: '猜你想问', csatTitle: '请为本次服务打分', csatComment: '还有什么想告诉我们的？（选填）', csatSubmit: '提交评价', csatThanks: '感谢你的评价！' },
@@ -107,7 +82,7 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
     app = await startTestApp();
     // The demo workspace as `npm start` seeds it: the e-commerce after-sales knowledge base.
     await seedDemoKnowledge(app.app.knowledge, { workspaceId: app.workspaceId });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
