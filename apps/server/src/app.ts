@@ -16,7 +16,7 @@ import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains
 import { botTryRoutes, createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
 import { profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
 import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
-import { checkOverflow, createRoutingSettings, noticeDisconnect, queueStanding, routingSettingsRoutes } from './domains/routing/index.ts';
+import { checkOverflow, createRoutingSettings, noticeConnect, noticeDisconnect, queueStanding, routingSettingsRoutes } from './domains/routing/index.ts';
 import { handoverRoutes, leaveMessageRoutes, withOverflowNotice } from './domains/conversations/index.ts';
 import { assistRoutes } from './domains/assist/index.ts';
 import { DEFAULT_WORKSPACE } from './cli/seed.ts';
@@ -149,8 +149,11 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     live.onConnect((socket, principal) => bindConversationSocket(conversations, broadcast, socket, principal));
     live.onConnect((socket, principal) => {
       if (principal.kind !== 'user') return;
-      // The last socket of an agent closing starts the presence grace period (a durable job).
-      socket.on('disconnect', () => void noticeDisconnect(routing, { workspaceId: principal.workspaceId, userId: principal.userId }).catch((error) => log.warn({ err: error }, 'presence grace not scheduled')));
+      // The last socket of an agent closing starts the presence grace period (a durable job). The close
+      // is noticed after the connect was counted, so the grace check sees this connection.
+      const agent = { workspaceId: principal.workspaceId, userId: principal.userId };
+      const counted = noticeConnect(routing, agent).catch((error) => log.warn({ err: error }, 'agent connection not counted'));
+      socket.on('disconnect', () => void counted.then(() => noticeDisconnect(routing, agent)).catch((error) => log.warn({ err: error }, 'presence grace not scheduled')));
     });
   }
 

@@ -9,7 +9,7 @@ export { runAssignmentRound, OFFER_EXPIRED_JOB } from './commands/runAssignmentR
 export { expireOffer } from './commands/expireOffer.ts';
 export { offerStore } from './offerStore.ts';
 export { createRoutingSettings, routingSettingsFrom, type RoutingSettingsSource } from './settings.ts';
-export { noticeDisconnect, awayIfStillDisconnected, PRESENCE_GRACE_JOB, type PresenceGracePayload } from './commands/presenceGrace.ts';
+export { noticeConnect, noticeDisconnect, awayIfStillDisconnected, PRESENCE_GRACE_JOB, type PresenceGracePayload } from './commands/presenceGrace.ts';
 export { queueSituation, queueStanding, type QueueStanding, type QueueSituation } from './queries/queueStandings.ts';
 export { checkOverflow, noteOverflow } from './commands/checkOverflow.ts';
 export { checkTransferTarget, routeTransfer, type TransferTarget } from './commands/routeTransfer.ts';

@@ -52,10 +52,24 @@ describe('presence grace and live queue standings', () => {
     expect(await status()).toBe('online');
   });
 
+  it('measures the grace from the last close: a reconnect voids the check an earlier close scheduled', async () => {
+    sockets.at(-1)!.disconnect();
+    await waitFor(async () => (await graceJobs()) === 2);
+    const back = await connect(agent.token);
+    advance(30_000);
+    back.disconnect(); // a second blip 30 s later: its own 60 s start now
+    await waitFor(async () => (await graceJobs()) === 3);
+    advance(31_000); // the first check is due, the second is not
+    await t.app.jobs.runDue();
+    await t.app.dispatcher.drain();
+    expect(await status()).toBe('online');
+    await connect(agent.token);
+  });
+
   it('sets an agent away when their last socket stays closed past the grace period (workspace setting)', async () => {
     await t.call('PUT', '/api/v1/settings/routing', { token: t.adminToken, body: { presenceGraceSeconds: 20 } });
     sockets.at(-1)!.disconnect();
-    await waitFor(async () => (await graceJobs()) === 2);
+    await waitFor(async () => (await graceJobs()) === 4);
     advance(10_000);
     await t.app.jobs.runDue();
     expect(await status()).toBe('online');

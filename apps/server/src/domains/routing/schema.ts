@@ -13,6 +13,8 @@ export const agentProfiles = pgTable(
     languages: jsonb('languages').$type<string[]>().notNull().default(['zh-CN', 'en-US']),
     teamIds: jsonb('team_ids').$type<string[]>().notNull().default([]),
     lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true }),
+    /** Counts socket connections, so a presence-grace check can tell the agent came back since it was scheduled. */
+    connections: integer('connections').notNull().default(0),
   },
   (t) => [index('agent_profiles_workspace_status_idx').on(t.workspaceId, t.status)],
 );

@@ -21,6 +21,10 @@ export const profileStore = {
       .returning();
     return rows[0]!;
   },
+  /** One more socket connection; a no-op for users who never worked as agents (they have no presence to keep). */
+  async markConnected(db: Executor, workspaceId: string, userId: string): Promise<void> {
+    await db.update(agentProfiles).set({ connections: sql`${agentProfiles.connections} + 1` }).where(and(eq(agentProfiles.workspaceId, workspaceId), eq(agentProfiles.userId, userId)));
+  },
   async markAssigned(db: Executor, workspaceId: string, userId: string, at: Date): Promise<void> {
     await db.update(agentProfiles).set({ lastAssignedAt: at }).where(and(eq(agentProfiles.workspaceId, workspaceId), eq(agentProfiles.userId, userId)));
   },

@@ -90,7 +90,9 @@ export function createJobs(deps: { db: Database; clock: Clock; ids: Ids; handler
   }
 
   async function runDue(): Promise<number> {
-    if (running) return running;
+    // A run already under way may have looked before a job fell due (a test's clock moved, a job was
+    // just scheduled): wait for it, then look again, so every job due when this was called runs.
+    while (running) await running.catch(() => 0);
     running = (async () => {
       let count = 0;
       while (!stopped && (await runOne())) count++;
@@ -124,6 +126,7 @@ export function createJobs(deps: { db: Database; clock: Clock; ids: Ids; handler
     start() {
       stopped = false;
       timer = setInterval(() => {
+        if (running) return;
         runDue().catch((error) => log.error({ err: error }, 'job poll failed'));
       }, deps.pollMs ?? 1_000);
       timer.unref();

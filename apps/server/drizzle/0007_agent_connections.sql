@@ -1,0 +1,1 @@
+ALTER TABLE "agent_profiles" ADD COLUMN "connections" integer DEFAULT 0 NOT NULL;
