@@ -13,6 +13,7 @@ const defaults = (workspaceId: string, userId: string): AgentProfile => ({
   languages: ['zh-CN', 'en-US'],
   teamIds: [],
   lastAssignedAt: null,
+  connections: 0,
 });
 
 /** Every user of the workspace as an agent, with presence and current load (users without a profile get the defaults). */
