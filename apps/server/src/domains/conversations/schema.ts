@@ -59,3 +59,26 @@ export const messages = pgTable(
     index('messages_reply_to_idx').on(t.replyTo),
   ],
 );
+
+/** Files customers and agents attach to messages: the bytes live in the attachments directory, this row says what they are. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    /** Set once, when a message carries it: an attachment belongs to at most one message. */
+    messageId: uuid('message_id'),
+    uploaderKind: text('uploader_kind', { enum: ['customer', 'agent'] }).notNull(),
+    /** The contact (customer) or user (agent) who uploaded it. */
+    uploaderId: uuid('uploader_id').notNull(),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Where the bytes are, relative to the attachments directory. */
+    storageKey: text('storage_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('attachments_conversation_idx').on(t.workspaceId, t.conversationId), index('attachments_message_idx').on(t.messageId)],
+);
