@@ -24,10 +24,14 @@ export const conversations = pgTable(
     csatComment: text('csat_comment'),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** How the agent closed it: a key of the workspace's dispositions (dispositions.ts). */
+    disposition: text('disposition'),
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
   },
   (t) => [
     index('conversations_workspace_status_idx').on(t.workspaceId, t.status, t.queuedAt),
     index('conversations_contact_idx').on(t.workspaceId, t.contactId),
+    index('conversations_tags_idx').using('gin', t.tags),
   ],
 );
 
@@ -81,4 +85,24 @@ export const attachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('attachments_conversation_idx').on(t.workspaceId, t.conversationId), index('attachments_message_idx').on(t.messageId)],
+);
+
+/** A colleague @mentioned in a private note: their to-read list (GET /api/v1/mentions). */
+export const mentions = pgTable(
+  'mentions',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    authorId: uuid('author_id'),
+    excerpt: text('excerpt').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('mentions_message_user_idx').on(t.messageId, t.userId),
+    index('mentions_user_idx').on(t.workspaceId, t.userId, t.createdAt),
+  ],
 );
