@@ -1,4 +1,5 @@
 import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Problem } from '../../platform/errors.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -49,3 +50,27 @@ export const knowledgeModels = pgTable('knowledge_models', {
   bytes: bytea('bytes').notNull(),
   trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
 });
+
+// A background import (a big file, or any the console sends): its progress, and its bad rows by line (capped).
+export const knowledgeImports = pgTable(
+  'knowledge_imports',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'publishing', 'done', 'failed'] }).notNull(),
+    format: text('format', { enum: ['jsonl', 'json', 'csv', 'xlsx'] }).notNull(),
+    fileName: text('file_name'),
+    total: integer('total').notNull(),
+    processed: integer('processed').notNull().default(0),
+    imported: integer('imported').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    errors: jsonb('errors').$type<{ line: number; problems: Problem[] }[]>().notNull().default([]),
+    modelVersion: integer('model_version'),
+    failure: text('failure'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('knowledge_imports_workspace_idx').on(t.workspaceId, t.createdAt)],
+);
