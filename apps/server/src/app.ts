@@ -13,7 +13,7 @@ import { accountErrors, accountRoutes, authenticate, can, SESSION_COOKIE } from 
 import { contactRoutes } from './domains/contacts/index.ts';
 import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, coalescedKick, createCustomerResolver, createMessageWrites, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
 import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
-import { botTryRoutes, createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
+import { botSettingsRoutes, botTryRoutes, createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
 import { profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
 import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
 import { checkOverflow, createRoutingSettings, noticeConnect, noticeDisconnect, queueStanding, routingSettingsRoutes } from './domains/routing/index.ts';
@@ -65,7 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   let selfUrl: string | null = null;
   const models = createLiveModels({ db });
   const knowledge: KnowledgeDeps = { db, ids, clock, models };
-  const bot = createBot({ clock, models, settings: createBotSettings({ db }), selfUrl: () => selfUrl });
+  const botSettings = createBotSettings({ db });
+  const bot = createBot({ clock, models, settings: botSettings, selfUrl: () => selfUrl });
   // The handoff reply offers a message or a callback when waiting will not work (routing's overflow rules).
   const replier = withOverflowNotice(bot, (workspaceId) => checkOverflow(db.sql, routing, { workspaceId, conversationId: null }));
   const conversations: ConversationsDeps = { db, ids, clock, replier, inflight: new Map(), writes: createMessageWrites({ db }), secondsPerQueuedConversation: 60, afterCommit: coalescedKick(() => dispatcher.kick(), 5),
@@ -113,7 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
         ...agentConversationRoutes(conversations),
         ...knowledgeRoutes(knowledge),
         ...demoOrderRoutes({ clock }),
-        ...botTryRoutes({ clock, models, settings: createBotSettings({ db }) }),
+        ...botTryRoutes({ clock, models, settings: botSettings }),
+        ...botSettingsRoutes({ db, ids, clock, settings: botSettings }),
         ...routingRoutes(routing),
         ...routingSettingsRoutes({ ...routing, settings: routingSettings }),
         ...handoverRoutes({ ...conversations, routing }),
@@ -137,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     version: VERSION,
   });
 
-  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing, analytics: { ids, wall } }), log, pollMs: deps.pollMs?.outbox });
+  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing, analytics: { ids, wall }, botSettings }), log, pollMs: deps.pollMs?.outbox });
   db.onCommit(() => dispatcher.kick());
   const jobDeps = { clock, jobs: () => jobs, routing };
   const jobs: Jobs = createJobs({ db, clock, ids, handlers: jobHandlers(jobDeps), log, pollMs: deps.pollMs?.jobs });

@@ -9,3 +9,5 @@ export * from './routing.ts';
 export * from './analytics.ts';
 export * from './assist.ts';
 export * from './botTry.ts';
+export * from './botSettings.ts';
+export * from './feedback.ts';

@@ -11,6 +11,8 @@ export type WorkspaceCreated = EventOf<'workspace.created', { slug: string; name
 export type UserCreated = EventOf<'user.created', { userId: string; role: string; email: string }>;
 export type UserPasswordChanged = EventOf<'user.password_changed', { userId: string; by: string | null }>;
 export type UserLoggedIn = EventOf<'user.logged_in', { userId: string; sessionId: string }>;
+/** A section of the workspace settings (e.g. `bot`) changed: every node drops its cached copy. */
+export type WorkspaceSettingsChanged = EventOf<'workspace.settings_changed', { section: string; fields: string[]; by: string | null }>;
 
 
 // Contacts, conversations, bot and knowledge (issue 4).
@@ -33,7 +35,8 @@ export type ConversationStatusChanged = EventOf<'conversation.status_changed', {
   conversationId: string; from: string; to: string; assigneeId: string | null; queuePosition: number | null; estimatedWaitSeconds: number | null;
 }>;
 export type AnswerRated = EventOf<'answer.rated', { conversationId: string; messageId: string; knowledgeEntryId: string | null; helpful: boolean }>;
-export type ConversationRated = EventOf<'conversation.rated', { conversationId: string; score: number; comment: string | null }>;
+/** `assigneeId` (the agent who handled it) is absent on events written before it was added. */
+export type ConversationRated = EventOf<'conversation.rated', { conversationId: string; score: number; comment: string | null; assigneeId?: string | null }>;
 export type KnowledgeEntryChanged = EventOf<'knowledge.entry_changed', { entryId: string; version: number; action: string; by: string | null }>;
 export type KnowledgePublished = EventOf<'knowledge.published', { version: number; entries: number }>;
 
@@ -56,7 +59,8 @@ export type LingxiEvent =
   | WorkspaceCreated | UserCreated | UserPasswordChanged | UserLoggedIn
   | ContactCreated | ContactUpdated | ConversationStarted | MessageCreated | BotReplied | ConversationHandedOff
   | ConversationStatusChanged | AnswerRated | ConversationRated | KnowledgeEntryChanged | KnowledgePublished
-  | AlertRaised | KnowledgePackPushed;
+  | AlertRaised | KnowledgePackPushed
+  | WorkspaceSettingsChanged;
 export type EventName = LingxiEvent['name'];
 export type EventNamed<N extends EventName> = Extract<LingxiEvent, { name: N }>;
 export type NewEvent = { [N in EventName]: Omit<EventNamed<N>, 'id' | 'at'> }[EventName];

@@ -6,9 +6,10 @@ import { runAssignmentRound, type RoutingDeps } from '../domains/routing/index.t
 import { factEvents, liveEvents, recordFacts, type LiveWall } from '../domains/analytics/index.ts';
 import type { Ids } from '../platform/ids.ts';
 import { noteOverflow, queueSituation } from '../domains/routing/index.ts';
+import type { BotSettingsSource } from '../domains/bot/index.ts';
 import type { EventNamed, LingxiEvent } from './catalog.ts';
 
-export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels; routing: RoutingDeps; analytics: { ids: Ids; wall: LiveWall } };
+export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels; routing: RoutingDeps; analytics: { ids: Ids; wall: LiveWall }; botSettings: BotSettingsSource };
 
 /** The one subscriber list, written out: who reacts to which committed event. */
 export function subscribers(deps: SubscriberDeps): Subscriber[] {
@@ -136,6 +137,30 @@ export function subscribers(deps: SubscriberDeps): Subscriber[] {
           if (event.name === 'conversation.overflowed') gateway.emit(rooms.conversation(event.payload.conversationId), 'conversation.overflow', event.payload);
           gateway.emit(rooms.workspace(event.workspaceId), event.name, event.payload);
         }
+      },
+    },
+    {
+      // A customer's rating, live: the conversation view shows it, the agent who handled it is told (every user socket is in the workspace room).
+      name: 'realtime.ratings',
+      delivery: 'atLeastOnce',
+      events: ['conversation.rated'],
+      async handle(events) {
+        const gateway = deps.gateway();
+        if (!gateway) return;
+        for (const event of events as EventNamed<'conversation.rated'>[]) {
+          const p = event.payload;
+          const notice = { id: event.id, conversationId: p.conversationId, score: p.score, comment: p.comment, assigneeId: p.assigneeId ?? null, ratedAt: new Date(event.at).toISOString() };
+          gateway.emit(rooms.workspace(event.workspaceId), 'conversation.rated', notice);
+        }
+      },
+    },
+    {
+      // Every node drops its cached bot settings, so the next reply anywhere uses the change.
+      name: 'settings.botRefresh',
+      delivery: 'everyNode',
+      events: ['workspace.settings_changed'],
+      async handle(events) {
+        for (const event of events as EventNamed<'workspace.settings_changed'>[]) if (event.payload.section === 'bot') deps.botSettings.forget(event.workspaceId);
       },
     },
     {

@@ -29,6 +29,21 @@ describe('handoffPolicy', () => {
     expect(handoffPolicy({ ...calm, emotionLevel: 4 }, strict)).toBeNull();
     expect(handoffPolicy({ ...calm, vip: true }, strict)).toBe('human_only');
   });
+
+  it('never fires a switched-off trigger; explicit requests and human-only contacts cannot be switched off', () => {
+    const quiet = thresholdsFrom({ bot: { triggers: { repeat: false, emotion: false, low_confidence: false } } });
+    expect(handoffPolicy({ ...calm, sameQuestionCount: 9, emotionLevel: 5, emotionRisingSharply: true, lowConfidenceStreak: 9 }, quiet)).toBeNull();
+    expect(handoffPolicy({ ...calm, explicitRequest: true }, quiet)).toBe('explicit');
+    expect(handoffPolicy({ ...calm, humanOnly: true }, quiet)).toBe('human_only');
+    const noEmotion = thresholdsFrom({ bot: { triggers: { emotion: false } } });
+    expect(handoffPolicy({ ...calm, emotionLevel: 5, sameQuestionCount: 3 }, noEmotion)).toBe('repeat');
+  });
+
+  it('reads stored settings leniently: out of range, wrong type or contradictory values fall back', () => {
+    const read = thresholdsFrom({ bot: { repeatTimes: 1, emotionLevel: 4.5, answerConfidence: 0.2, lowConfidence: 0.4, triggers: { repeat: 'no', emotion: false } } });
+    expect(read).toMatchObject({ repeatTimes: 3, emotionLevel: 4, answerConfidence: 0.2, lowConfidence: 0.2, triggers: { repeat: true, emotion: false, low_confidence: true } });
+    expect(thresholdsFrom(null)).toEqual(defaultThresholds);
+  });
 });
 
 describe('isExplicitHandoffRequest', () => {

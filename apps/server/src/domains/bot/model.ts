@@ -1,6 +1,6 @@
-import type { HandoffTrigger } from '@lingxi/contracts';
+import { BotSettings, type HandoffTrigger, type HandoffTriggerSwitches } from '@lingxi/contracts';
 
-/** Per-workspace knobs (workspace settings `bot`), each with a default that works for the demo. */
+/** Per-workspace knobs (workspace settings `bot`, ranges in contracts' BotSettings), each with a default that works for the demo. */
 export type BotThresholds = {
   /** A match at least this confident is answered. */
   answerConfidence: number;
@@ -12,6 +12,8 @@ export type BotThresholds = {
   repeatTimes: number;
   emotionLevel: number;
   vipGetsHuman: boolean;
+  /** Triggers the workspace may switch off; explicit requests and human-only contacts always hand off. */
+  triggers: HandoffTriggerSwitches;
   secondsPerQueuedConversation: number;
 };
 
@@ -23,18 +25,27 @@ export const defaultThresholds: BotThresholds = {
   repeatTimes: 3,
   emotionLevel: 4,
   vipGetsHuman: false,
+  triggers: { repeat: true, emotion: true, low_confidence: true },
   secondsPerQueuedConversation: 60,
 };
 
-/** Reads `settings.bot` leniently: a bad or missing value falls back to the default. */
+type Lenient = { safeParse(value: unknown): { success: boolean; data?: unknown } };
+
+/** Reads `settings.bot` leniently: a bad, out-of-range or missing value falls back to its default (a trigger switch, one by one). */
 export function thresholdsFrom(settings: unknown): BotThresholds {
   const bot = (settings as { bot?: Record<string, unknown> } | null)?.bot ?? {};
-  const out = { ...defaultThresholds };
-  for (const key of Object.keys(defaultThresholds) as (keyof BotThresholds)[]) {
-    const value = bot[key];
-    if (typeof value === typeof defaultThresholds[key]) (out as Record<string, unknown>)[key] = value;
+  const out: Record<string, unknown> = { ...defaultThresholds };
+  const shape = BotSettings.shape as Record<string, Lenient>;
+  for (const key of Object.keys(defaultThresholds)) {
+    if (key === 'triggers' || !shape[key]) continue;
+    const parsed = shape[key].safeParse(bot[key]);
+    if (parsed.success) out[key] = parsed.data;
   }
-  return out;
+  const stored = (bot.triggers ?? {}) as Record<string, unknown>;
+  out.triggers = Object.fromEntries(Object.entries(defaultThresholds.triggers).map(([name, on]) => [name, typeof stored[name] === 'boolean' ? stored[name] : on]));
+  // Inconsistent stored pair (written by hand): "not understood" cannot start above "answered".
+  if ((out.lowConfidence as number) > (out.answerConfidence as number)) out.lowConfidence = out.answerConfidence;
+  return out as BotThresholds;
 }
 
 export type HandoffSignals = {
@@ -49,13 +60,17 @@ export type HandoffSignals = {
   lowConfidenceStreak: number;
 };
 
-/** Named triggers in a fixed order: the first that fires is the reason recorded on the conversation. */
-export function handoffPolicy(signals: HandoffSignals, thresholds: BotThresholds): HandoffTrigger | null {
+/**
+ * Named triggers in a fixed order: the first that fires is the reason recorded on the conversation.
+ * A switched-off trigger never fires; human_only and explicit cannot be switched off.
+ */
+export function handoffPolicy(signals: HandoffSignals, thresholds: Pick<BotThresholds, 'vipGetsHuman' | 'emotionLevel' | 'repeatTimes' | 'lowConfidenceTurns' | 'triggers'>): HandoffTrigger | null {
+  const on = thresholds.triggers;
   if (signals.humanOnly || (signals.vip && thresholds.vipGetsHuman)) return 'human_only';
   if (signals.explicitRequest) return 'explicit';
-  if (signals.emotionLevel >= thresholds.emotionLevel || signals.emotionRisingSharply) return 'emotion';
-  if (signals.sameQuestionCount >= thresholds.repeatTimes) return 'repeat';
-  if (signals.lowConfidenceStreak >= thresholds.lowConfidenceTurns) return 'low_confidence';
+  if (on.emotion && (signals.emotionLevel >= thresholds.emotionLevel || signals.emotionRisingSharply)) return 'emotion';
+  if (on.repeat && signals.sameQuestionCount >= thresholds.repeatTimes) return 'repeat';
+  if (on.low_confidence && signals.lowConfidenceStreak >= thresholds.lowConfidenceTurns) return 'low_confidence';
   return null;
 }
 

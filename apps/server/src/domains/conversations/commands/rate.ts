@@ -26,7 +26,7 @@ export async function rateConversation(deps: ConversationsDeps, input: Customer 
     if (conversation.status !== 'resolved' && conversation.status !== 'closed') return conversationErrors.notFinished(conversation.status);
     if (conversation.csatScore !== null) return conversationErrors.alreadyRated();
     await conversationStore.update(tx, input.workspaceId, conversation.id, { csatScore: input.score, csatComment: input.comment ?? null });
-    await emit(tx, deps, { name: 'conversation.rated', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, score: input.score, comment: input.comment ?? null } });
+    await emit(tx, deps, { name: 'conversation.rated', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, score: input.score, comment: input.comment ?? null, assigneeId: conversation.assigneeId } });
     return { ok: true as const };
   });
 }

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { BotSettings as BotSettingsSchema, type BotSettingsView } from '@lingxi/contracts';
+import type { Executor } from '../../platform/db/index.ts';
+import { defaultThresholds, thresholdsFrom, type BotThresholds } from './model.ts';
+
+export type BotSettings = BotThresholds & { orderLookupUrl: string | null };
+
+/** Reads workspace settings `bot` leniently: every missing or bad value falls back to its default. */
+export function botSettingsFrom(settings: unknown): BotSettings {
+  const stored = (settings as { bot?: { orderLookupUrl?: unknown } } | null)?.bot?.orderLookupUrl;
+  const url = BotSettingsSchema.shape.orderLookupUrl.safeParse(stored);
+  return { ...thresholdsFrom(settings), orderLookupUrl: url.success ? url.data : null };
+}
+
+/** What the API shows and what is stored: the settings a workspace can change, nothing derived. */
+export function presentBotSettings(s: BotSettings): BotSettingsView {
+  return {
+    answerConfidence: s.answerConfidence,
+    lowConfidence: s.lowConfidence,
+    clarifyMargin: s.clarifyMargin,
+    lowConfidenceTurns: s.lowConfidenceTurns,
+    repeatTimes: s.repeatTimes,
+    emotionLevel: s.emotionLevel,
+    vipGetsHuman: s.vipGetsHuman,
+    triggers: { ...s.triggers },
+    orderLookupUrl: s.orderLookupUrl,
+  };
+}
+
+export const defaultBotSettings: BotSettingsView = presentBotSettings({ ...defaultThresholds, orderLookupUrl: null });
+
+export async function readBotSettings(db: Executor, workspaceId: string, forUpdate = false): Promise<BotSettings> {
+  const rows = await db.execute<{ settings: unknown }>(
+    forUpdate ? sql`select settings from workspaces where id = ${workspaceId} for update` : sql`select settings from workspaces where id = ${workspaceId}`,
+  );
+  return botSettingsFrom(rows.rows[0]?.settings);
+}
+
+/** Writes settings `bot` whole, leaving the other sections (routing, assist, analytics …) as they are. */
+export async function saveBotSettings(db: Executor, workspaceId: string, value: BotSettingsView): Promise<void> {
+  await db.execute(sql`
+    update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{bot}', ${JSON.stringify(value)}::jsonb, true)
+    where id = ${workspaceId}`);
+}
