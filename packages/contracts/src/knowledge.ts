@@ -97,3 +97,33 @@ export const KnowledgeImportResponse = z.object({
 export const KnowledgeExportResponse = z.object({ entries: z.array(KnowledgeImportLine.and(z.object({ id: z.string().uuid(), status: KnowledgeStatus }))) });
 export const KnowledgeModelView = z.object({ version: z.number().int(), entries: z.number().int(), trainedAt: z.string().datetime().nullable() });
 export const KnowledgePublishResponse = z.object({ model: KnowledgeModelView });
+
+// Background imports (files of any size, JSON Lines / JSON / CSV / XLSX): progress and bad rows by line.
+export const KnowledgeImportFormat = z.enum(['jsonl', 'json', 'csv', 'xlsx']);
+export const KnowledgeImportStatus = z.enum(['queued', 'running', 'publishing', 'done', 'failed']);
+export const KnowledgeImportRowError = z.object({ line: z.number().int().describe('Line of the file; for CSV and XLSX the sheet row (the header is row 1)'), problems: z.array(Problem) });
+export const KnowledgeImportProgress = z.object({
+  id: z.string().uuid(),
+  status: KnowledgeImportStatus.describe('queued → running (rows written) → publishing (the bot retrains) → done; failed says why in `failure`'),
+  format: KnowledgeImportFormat,
+  fileName: z.string().nullable(),
+  total: z.number().int().describe('Rows in the file'),
+  processed: z.number().int().describe('Rows written or rejected so far'),
+  imported: z.number().int(),
+  failed: z.number().int().describe('Rows rejected (all of them, even past the listed errors)'),
+  modelVersion: z.number().int().nullable(),
+  failure: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string().datetime(),
+  startedAt: z.string().datetime().nullable(),
+  finishedAt: z.string().datetime().nullable(),
+});
+export type KnowledgeImportProgress = z.infer<typeof KnowledgeImportProgress>;
+export const KnowledgeImportView = KnowledgeImportProgress.extend({ errors: z.array(KnowledgeImportRowError).describe('Bad rows by line, the first 1,000') });
+export type KnowledgeImportView = z.infer<typeof KnowledgeImportView>;
+export const KnowledgeImportJobResponse = z.object({ import: KnowledgeImportView });
+export const KnowledgeImportListResponse = z.object({ imports: z.array(KnowledgeImportProgress) });
+export const KnowledgeExportQuery = z.object({
+  status: z.enum(['draft', 'published']).optional(),
+  format: z.enum(['json', 'jsonl', 'csv', 'xlsx']).default('json').describe('json: {entries}; jsonl: JSON Lines; csv and xlsx: one row per entry, lists joined by |'),
+});

@@ -1,11 +1,9 @@
-// CSV import (RFC 4180: quoted fields, doubled quotes, newlines inside quotes). Lists use "|" inside a cell.
-
-const LIST_COLUMNS = new Set(['similarQuestions', 'tags', 'channels', 'quickReplies']);
-const COLUMNS = new Set(['question', 'similarQuestions', 'answer', 'category', 'tags', 'channels', 'quickReplies', 'validFrom', 'validTo']);
+// CSV import and export (RFC 4180: quoted fields, doubled quotes, newlines inside quotes). Lists use "|" inside a cell.
+import { entryCells, SHEET_COLUMNS, sheetToImportRows, type SheetRecord, type SheetRows } from './columns.ts';
 
 /** Splits CSV text into records, each with the line it starts on. */
-export function csvRecords(text: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
+export function csvRecords(text: string): SheetRecord[] {
+  const records: SheetRecord[] = [];
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -43,23 +41,15 @@ export function csvRecords(text: string): { line: number; cells: string[] }[] {
   return records;
 }
 
-/**
- * Turns CSV with a header row into import rows (same shape as a JSON Lines line), keeping each row's
- * line number; unknown header columns are a problem of line 1.
- */
-export function csvToImportRows(text: string): { rows: { line: number; value: Record<string, unknown> }[]; headerProblems: string[] } {
-  const [header, ...records] = csvRecords(text);
-  if (!header) return { rows: [], headerProblems: ['the file is empty'] };
-  const names = header.cells.map((h) => h.trim());
-  const headerProblems = names.filter((n) => !COLUMNS.has(n)).map((n) => `unknown column "${n}" (known: ${[...COLUMNS].join(', ')})`);
-  const rows = records.map((r) => {
-    const value: Record<string, unknown> = {};
-    names.forEach((name, i) => {
-      const raw = (r.cells[i] ?? '').trim();
-      if (!COLUMNS.has(name) || raw === '') return;
-      value[name] = LIST_COLUMNS.has(name) ? raw.split('|').map((s) => s.trim()).filter(Boolean) : raw;
-    });
-    return { line: r.line, value };
-  });
-  return { rows, headerProblems };
+/** CSV with a header row → import rows (same shape as a JSON Lines line), keeping each row's line number. */
+export function csvToImportRows(text: string): SheetRows {
+  return sheetToImportRows(csvRecords(text));
+}
+
+const quote = (cell: string) => (/[",\r\n]/.test(cell) || /^\s|\s$/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+
+/** Entries as CSV with a BOM (so spreadsheet programs read the Chinese as UTF-8) and CRLF line ends. */
+export function entriesToCsv(entries: Parameters<typeof entryCells>[0][]): string {
+  const lines = [SHEET_COLUMNS.join(','), ...entries.map((e) => entryCells(e).map(quote).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

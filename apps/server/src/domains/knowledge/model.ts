@@ -64,27 +64,27 @@ export function contentFromLine(line: KnowledgeImportLine): EntryContent {
 }
 
 export type ImportRow = { line: number; content: EntryContent };
-export type ImportParse = { rows: ImportRow[]; errors: { line: number; problems: Problem[] }[] };
+export type RowError = { line: number; problems: Problem[] };
+export type ImportParse = { rows: ImportRow[]; errors: RowError[] };
+/** A row as read from the file, before it is checked: `broken` when the line could not even be read. */
+export type RawImportRow = { line: number; value: unknown; broken?: string };
+
+/** JSON Lines text → raw rows, numbered by line of the file (blank lines are skipped but counted). */
+export function jsonLinesRows(text: string): RawImportRow[] {
+  const raw: RawImportRow[] = [];
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      raw.push({ line: index + 1, value: JSON.parse(line) });
+    } catch {
+      raw.push({ line: index + 1, value: null, broken: 'is not valid JSON' });
+    }
+  });
+  return raw;
+}
 
 /** Checks every row on its own: a bad row is reported with its line number and never stops the good ones. */
-export function parseImport(input: string | unknown[], format: 'jsonl' | 'csv' = 'jsonl'): ImportParse {
-  const raw: { line: number; value: unknown; broken?: string }[] = [];
-  if (typeof input === 'string' && format === 'csv') {
-    const csv = csvToImportRows(input);
-    if (csv.headerProblems.length > 0) return { rows: [], errors: [{ line: 1, problems: csv.headerProblems.map((message) => ({ path: '', message })) }] };
-    raw.push(...csv.rows);
-  } else if (typeof input === 'string') {
-    input.split(/\r?\n/).forEach((text, index) => {
-      if (text.trim() === '') return;
-      try {
-        raw.push({ line: index + 1, value: JSON.parse(text) });
-      } catch {
-        raw.push({ line: index + 1, value: null, broken: 'is not valid JSON' });
-      }
-    });
-  } else {
-    input.forEach((value, index) => raw.push({ line: index + 1, value }));
-  }
+export function checkImportRows(raw: readonly RawImportRow[]): ImportParse {
   const result: ImportParse = { rows: [], errors: [] };
   const seen = new Map<string, number>();
   for (const row of raw) {
@@ -106,4 +106,20 @@ export function parseImport(input: string | unknown[], format: 'jsonl' | 'csv' =
     result.rows.push({ line: row.line, content: contentFromLine(parsed.data) });
   }
   return result;
+}
+
+/** JSON Lines, CSV text or parsed entries → checked rows (XLSX is read by importSource.ts first). */
+export function parseImport(input: string | unknown[], format: 'jsonl' | 'csv' = 'jsonl'): ImportParse {
+  if (typeof input === 'string' && format === 'csv') {
+    const csv = csvToImportRows(input);
+    if (csv.headerProblems.length > 0) return { rows: [], errors: [{ line: 1, problems: csv.headerProblems.map((message) => ({ path: '', message })) }] };
+    return checkImportRows(csv.rows);
+  }
+  if (typeof input === 'string') return checkImportRows(jsonLinesRows(input));
+  return checkImportRows(input.map((value, index) => ({ line: index + 1, value })));
+}
+
+/** An entry's content back in the import line shape (dates as ISO text): what a job payload carries. */
+export function lineOfContent(content: EntryContent): KnowledgeImportLine {
+  return { ...content, channels: content.channels as KnowledgeImportLine['channels'], validFrom: content.validFrom?.toISOString() ?? null, validTo: content.validTo?.toISOString() ?? null };
 }

@@ -1,10 +1,19 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
-import { knowledgeEntries, knowledgeModels, knowledgeVersions } from './schema.ts';
+import { knowledgeEntries, knowledgeImports, knowledgeModels, knowledgeVersions } from './schema.ts';
 
 export type KnowledgeEntry = typeof knowledgeEntries.$inferSelect;
 export type KnowledgeVersion = typeof knowledgeVersions.$inferSelect;
 export type StoredModel = typeof knowledgeModels.$inferSelect;
+export type KnowledgeImport = typeof knowledgeImports.$inferSelect;
+
+// PostgreSQL takes at most 65,535 parameters a statement: big imports are written in slices.
+const ROWS_PER_STATEMENT = 1_000;
+function slices<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
 export type EntryFilter = { status?: 'draft' | 'published' | 'archived'; category?: string; q?: string };
 
 function where(workspaceId: string, filter: EntryFilter): SQL | undefined {
@@ -24,8 +33,11 @@ export const entryStore = {
     return (await db.select().from(knowledgeEntries).where(and(eq(knowledgeEntries.workspaceId, workspaceId), eq(knowledgeEntries.id, id))).limit(1))[0];
   },
   async byQuestions(db: Executor, workspaceId: string, questions: string[]): Promise<KnowledgeEntry[]> {
-    if (questions.length === 0) return [];
-    return db.select().from(knowledgeEntries).where(and(eq(knowledgeEntries.workspaceId, workspaceId), inArray(knowledgeEntries.question, questions)));
+    const found: KnowledgeEntry[] = [];
+    for (const slice of slices(questions, 5_000)) {
+      found.push(...(await db.select().from(knowledgeEntries).where(and(eq(knowledgeEntries.workspaceId, workspaceId), inArray(knowledgeEntries.question, slice)))));
+    }
+    return found;
   },
   async list(db: Executor, workspaceId: string, filter: EntryFilter, page: { limit: number; offset: number }): Promise<{ entries: KnowledgeEntry[]; total: number }> {
     const condition = where(workspaceId, filter);
@@ -44,8 +56,9 @@ export const entryStore = {
       .orderBy(asc(knowledgeEntries.id));
   },
   async insertMany(db: Executor, rows: (typeof knowledgeEntries.$inferInsert)[]): Promise<KnowledgeEntry[]> {
-    if (rows.length === 0) return [];
-    return db.insert(knowledgeEntries).values(rows).returning();
+    const created: KnowledgeEntry[] = [];
+    for (const slice of slices(rows)) created.push(...(await db.insert(knowledgeEntries).values(slice).returning()));
+    return created;
   },
   async update(db: Executor, workspaceId: string, id: string, patch: Partial<typeof knowledgeEntries.$inferInsert>): Promise<KnowledgeEntry | undefined> {
     return (await db.update(knowledgeEntries).set(patch).where(and(eq(knowledgeEntries.workspaceId, workspaceId), eq(knowledgeEntries.id, id))).returning())[0];
@@ -57,7 +70,7 @@ export const entryStore = {
 
 export const versionStore = {
   async insertMany(db: Executor, rows: (typeof knowledgeVersions.$inferInsert)[]): Promise<void> {
-    if (rows.length > 0) await db.insert(knowledgeVersions).values(rows);
+    for (const slice of slices(rows)) await db.insert(knowledgeVersions).values(slice);
   },
   async list(db: Executor, workspaceId: string, entryId: string): Promise<KnowledgeVersion[]> {
     return db.select().from(knowledgeVersions).where(and(eq(knowledgeVersions.workspaceId, workspaceId), eq(knowledgeVersions.entryId, entryId))).orderBy(desc(knowledgeVersions.version));
@@ -89,5 +102,42 @@ export const modelStore = {
         bytes = excluded.bytes, trained_at = excluded.trained_at
       returning version`);
     return result.rows[0]!.version;
+  },
+};
+
+/** Background imports: created with their parse errors, advanced by one job per slice of rows. */
+export const importStore = {
+  async insert(db: Executor, row: typeof knowledgeImports.$inferInsert): Promise<KnowledgeImport> {
+    return (await db.insert(knowledgeImports).values(row).returning())[0]!;
+  },
+  async get(db: Executor, workspaceId: string, id: string): Promise<KnowledgeImport | undefined> {
+    return (await db.select().from(knowledgeImports).where(and(eq(knowledgeImports.workspaceId, workspaceId), eq(knowledgeImports.id, id))).limit(1))[0];
+  },
+  async recent(db: Executor, workspaceId: string, limit: number): Promise<KnowledgeImport[]> {
+    return db.select().from(knowledgeImports).where(eq(knowledgeImports.workspaceId, workspaceId)).orderBy(desc(knowledgeImports.createdAt), desc(knowledgeImports.id)).limit(limit);
+  },
+  /** Counts a written slice (row-locked, so two nodes writing slices of one import add up); the last one moves it to publishing. */
+  async advance(db: Executor, id: string, slice: { processed: number; imported: number }, at: Date): Promise<KnowledgeImport | undefined> {
+    return (
+      await db
+        .update(knowledgeImports)
+        .set({
+          processed: sql`${knowledgeImports.processed} + ${slice.processed}`,
+          imported: sql`${knowledgeImports.imported} + ${slice.imported}`,
+          status: sql`case when ${knowledgeImports.processed} + ${slice.processed} >= ${knowledgeImports.total} then 'publishing' else 'running' end`,
+          startedAt: sql`coalesce(${knowledgeImports.startedAt}, ${at.toISOString()}::timestamptz)`,
+        })
+        .where(eq(knowledgeImports.id, id))
+        .returning()
+    )[0];
+  },
+  async finish(db: Executor, id: string, end: { status: 'done' | 'failed'; modelVersion?: number | null; failure?: string | null }, at: Date): Promise<KnowledgeImport | undefined> {
+    return (
+      await db
+        .update(knowledgeImports)
+        .set({ status: end.status, modelVersion: end.modelVersion ?? null, failure: end.failure ?? null, finishedAt: at })
+        .where(and(eq(knowledgeImports.id, id), inArray(knowledgeImports.status, ['queued', 'running', 'publishing'])))
+        .returning()
+    )[0];
   },
 };
