@@ -14,7 +14,10 @@ export {
   trainFaqMatcher, serializeFaqMatcher, loadFaqMatcher, FAQ_MODEL_VERSION,
   type FaqMatch, type FaqCandidate, type FaqMatcher, type FaqStats, type FaqTrainingOptions,
 } from './faqMatcher.ts';
-export { trainPairScorer, type TextPair, type PairScorer } from './pairScorer.ts';
+export {
+  trainPairScorer, serializePairScorer, loadPairScorer, PAIR_MODEL_VERSION,
+  type TextPair, type PairScorer, type PairStats, type PairTrainingOptions,
+} from './pairScorer.ts';
 export { trainSentiment, type SentimentModel, type SentimentPrediction } from './sentiment.ts';
 export { analyzeEmotion, isEmotionRisingSharply, type Emotion, type EmotionLevel } from './emotion.ts';
 export type { EmotionCategory } from './emotionLexicon.ts';
