@@ -12,7 +12,7 @@ export type ConsoleRoute = {
   screen: LazyExoticComponent<ComponentType<ScreenProps>>;
   roles: readonly Role[];
   /** Which navigation item lights up. */
-  nav: 'inbox' | 'knowledge' | 'users' | 'audit' | 'account' | 'dashboard' | 'reports' | 'supervisor' | 'canned' | 'teams' | 'agents' | 'routing';
+  nav: 'inbox' | 'knowledge' | 'users' | 'audit' | 'account' | 'dashboard' | 'reports' | 'supervisor' | 'canned' | 'teams' | 'agents' | 'routing' | 'bot';
 };
 
 const everyone = ['admin', 'supervisor', 'agent'] as const;
@@ -30,6 +30,7 @@ const canned = lazy(() => import('./features/canned/CannedResponsesPage.tsx'));
 const teams = lazy(() => import('./features/settings/TeamsPage.tsx'));
 const agents = lazy(() => import('./features/settings/AgentsPage.tsx'));
 const routing = lazy(() => import('./features/settings/RoutingPage.tsx'));
+const bot = lazy(() => import('./features/settings/BotSettingsPage.tsx'));
 
 export const consoleRoutes: readonly ConsoleRoute[] = [
   { pattern: '/console/inbox', screen: inbox, roles: everyone, nav: 'inbox' },
@@ -47,6 +48,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   { pattern: '/console/settings/teams', screen: teams, roles: analysts, nav: 'teams' },
   { pattern: '/console/settings/agents', screen: agents, roles: analysts, nav: 'agents' },
   { pattern: '/console/settings/routing', screen: routing, roles: analysts, nav: 'routing' },
+  { pattern: '/console/settings/bot', screen: bot, roles: analysts, nav: 'bot' },
 ];
 
 export type NavItem = { key: ConsoleRoute['nav']; to: string; label: MessageKey; group?: 'settings'; roles: readonly Role[] };
@@ -60,6 +62,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'agents', to: '/console/settings/agents', label: 'nav.agents', group: 'settings', roles: analysts },
   { key: 'teams', to: '/console/settings/teams', label: 'nav.teams', group: 'settings', roles: analysts },
   { key: 'routing', to: '/console/settings/routing', label: 'nav.routing', group: 'settings', roles: analysts },
+  { key: 'bot', to: '/console/settings/bot', label: 'nav.bot', group: 'settings', roles: analysts },
   { key: 'canned', to: '/console/settings/canned', label: 'nav.canned', group: 'settings', roles: everyone },
   { key: 'audit', to: '/console/settings/audit', label: 'nav.audit', group: 'settings', roles: ['admin'] },
 ];

@@ -137,6 +137,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.auth.password_changed': 'Password changed',
   'audit.action.workspace.created': 'Workspace created',
   'audit.action.user.password_reset': 'Password reset',
+  'audit.action.settings.bot_updated': 'Bot & handoff settings changed',
 
   'inbox.title': 'Inbox',
   'inbox.tab.mine': 'Mine',
@@ -378,6 +379,7 @@ export const enUS: Record<MessageKey, string> = {
   'agents.empty': 'No agents yet — add people under Users first',
   'agents.search': 'Search name or email',
   'nav.routing': 'Routing & hours',
+  'nav.bot': 'Bot & handoff',
   'routing.title': 'Routing and business hours',
   'routing.subtitle': 'Accept time, presence grace, overflow thresholds, business hours and queue priority',
   'routing.assignment': 'Assignment',

@@ -136,6 +136,7 @@ export const zhCN = {
   'audit.action.auth.password_changed': '修改密码',
   'audit.action.workspace.created': '创建工作区',
   'audit.action.user.password_reset': '重置密码',
+  'audit.action.settings.bot_updated': '修改机器人与转人工设置',
 
   'inbox.title': '会话',
   'inbox.tab.mine': '我的',
@@ -377,6 +378,7 @@ export const zhCN = {
   'agents.empty': '还没有坐席 — 先在“成员”里添加',
   'agents.search': '搜索姓名或邮箱',
   'nav.routing': '分配与营业时间',
+  'nav.bot': '机器人与转人工',
   'routing.title': '分配与营业时间',
   'routing.subtitle': '接入时限、离线宽限、排队溢出阈值、营业时间和排队优先级',
   'routing.assignment': '分配',

@@ -10,6 +10,8 @@ import {
   TeamResponse,
   type RoutingSettingsView,
   BotTryResponse,
+  BotSettingsResponse,
+  type UpdateBotSettingsRequest,
   AgentListResponse,
   AgentResponse,
   TeamListResponse,
@@ -75,6 +77,8 @@ export function lingxiApi(client: ApiClient) {
       routing: () => client.request('GET', '/api/v1/settings/routing', { schema: RoutingSettingsResponse }),
       saveRouting: (change: Partial<RoutingSettingsView>) => client.request('PUT', '/api/v1/settings/routing', { body: change, schema: RoutingSettingsResponse }),
       assist: () => client.request('GET', '/api/v1/settings/assist', { schema: AssistSettingsResponse }),
+      bot: () => client.request('GET', '/api/v1/settings/bot', { schema: BotSettingsResponse }),
+      saveBot: (change: UpdateBotSettingsRequest) => client.request('PUT', '/api/v1/settings/bot', { body: change, schema: BotSettingsResponse }),
     },
     assist: {
       forConversation: (id: string, signal?: AbortSignal) => client.request('GET', `/api/v1/conversations/${encodeURIComponent(id)}/assist`, { schema: AssistResponse, signal }),
