@@ -13,6 +13,7 @@ import { useResource } from '../../ui/useResource.ts';
 import { conversationIdOf, mergeMessages } from '../inbox/inboxModel.ts';
 import { AssistPanel } from '../assist/AssistPanel.tsx';
 import { ContactCard } from './ContactCard.tsx';
+import { CsatBadge } from './CsatBadge.tsx';
 import { HandoffPanel } from './HandoffPanel.tsx';
 import { HandoverActions } from './HandoverActions.tsx';
 import { ReplyBox, type ReplyBoxHandle } from './ReplyBox.tsx';
@@ -88,7 +89,7 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
             <Typography.Title level={5} style={{ margin: 0 }}>{name}</Typography.Title>
             <Tag>{t(`status.${conversation.status}`)}</Tag>
             {data.contact.vip ? <Tag color="gold">{t('conversation.vip')}</Tag> : null}
-            {data.csat ? <Tag color="green">{t('conversation.csat', { score: data.csat.score })}</Tag> : null}
+            <CsatBadge conversationId={id} csat={data.csat} />
           </Space>
           <Space>
             <HandoverActions

@@ -11,6 +11,7 @@ import { navItems, type ConsoleRoute } from '../../routes.ts';
 import { BrandMark } from '../../ui/BrandMark.tsx';
 import { useShortcuts } from '../../ui/keyboard.ts';
 import { OfferBanner } from './OfferBanner.tsx';
+import { RatingNotifier } from './RatingNotifier.tsx';
 import { PresenceSwitch } from './PresenceSwitch.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 
@@ -124,6 +125,7 @@ function Shell({ active, children }: { active: ConsoleRoute['nav'] | null; child
       </Layout>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <OfferBanner />
+      <RatingNotifier />
     </Layout>
   );
 }
