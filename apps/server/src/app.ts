@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -7,6 +8,7 @@ import type { Ids } from './platform/ids.ts';
 import type { Bus } from './platform/bus/index.ts';
 import { createDispatcher, type Dispatcher } from './platform/outbox/index.ts';
 import { createJobs, type Jobs } from './platform/jobs/index.ts';
+import { createBlobs } from './platform/blobs.ts';
 import { domainError, isDomainError } from './platform/errors.ts';
 import type { Principal, RouteSpec } from './platform/route.ts';
 import { accountErrors, accountRoutes, authenticate, can, SESSION_COOKIE } from './domains/accounts/index.ts';
@@ -17,7 +19,7 @@ import { botSettingsRoutes, botTryRoutes, createBot, createBotSettings, demoOrde
 import { profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
 import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
 import { checkOverflow, createRoutingSettings, noticeConnect, noticeDisconnect, queueStanding, routingSettingsRoutes } from './domains/routing/index.ts';
-import { handoverRoutes, leaveMessageRoutes, withOverflowNotice } from './domains/conversations/index.ts';
+import { attachmentRoutes, handoverRoutes, leaveMessageRoutes, withOverflowNotice } from './domains/conversations/index.ts';
 import { assistRoutes } from './domains/assist/index.ts';
 import { DEFAULT_WORKSPACE } from './cli/seed.ts';
 import { createHttpServer } from './http/server.ts';
@@ -81,7 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     async customer(token) {
       return resolveCustomer(token);
     },
-    authorize(principal: Principal, policy: string) {
+    authorize(principal: Principal, policy: string): ReturnType<PrincipalResolvers['authorize']> {
+      // 'a|b': either admits (an attachment is read by its conversation's customer or by agents).
+      if (policy.includes('|')) {
+        const denials = policy.split('|').map((one) => resolvers.authorize(principal, one));
+        return denials.includes(null) ? null : denials[denials.length - 1]!;
+      }
       if (policy === 'public') return null;
       if (policy === 'customer') return principal.kind === 'customer' ? null : domainError('AUTH_REQUIRED', 401, 'This needs a customer session token.', 'Start one with POST /api/public/v1/sessions.');
       if (principal.kind !== 'user') return accountErrors.notAuthenticated();
@@ -120,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
         ...routingSettingsRoutes({ ...routing, settings: routingSettings }),
         ...handoverRoutes({ ...conversations, routing }),
         ...leaveMessageRoutes(conversations),
+        ...attachmentRoutes({ db, ids, clock, blobs: createBlobs(config.LINGXI_ATTACHMENTS_DIR ?? join(config.LINGXI_DATA_DIR, 'attachments')), maxBytes: config.LINGXI_ATTACHMENT_MAX_BYTES }),
         ...assistRoutes({ db, ids, clock, models }),
         ...analyticsRoutes({ ...analytics, wall }),
       ]

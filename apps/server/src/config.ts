@@ -22,6 +22,9 @@ export const ConfigSchema = z.object({
   LINGXI_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   LINGXI_PUBLIC_URL: z.string().url().optional(),
   LINGXI_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Largest attachment accepted (default 10 MB); where attachments are kept (default LINGXI_DATA_DIR/attachments; share it between nodes). */
+  LINGXI_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  LINGXI_ATTACHMENTS_DIR: z.string().min(1).optional(),
   LINGXI_DB_POOL_SIZE: z.coerce.number().int().positive().default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),

@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './accounts.ts';
 export * from './platform.ts';
 export * from './public.ts';
+export * from './attachments.ts';
 export * from './conversations.ts';
 export * from './knowledge.ts';
 export * from './routing.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentIds, AttachmentView, requireTextOrAttachments } from './attachments.ts';
 
 // The customer-side surface: what the widget and app integrations send and receive.
 
@@ -24,6 +25,7 @@ export const MessageView = z.object({
   confidence: z.number().nullable().optional(),
   suggestions: z.array(z.string()).optional(),
   quickReplies: z.array(z.string()).optional(),
+  attachments: z.array(AttachmentView).optional(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
@@ -59,10 +61,14 @@ export const SessionRequest = z.object({
 });
 export const SessionResponse = z.object({ sessionToken: z.string(), contactId: z.string().uuid(), conversationId: z.string().uuid() });
 
-export const SendMessageRequest = z.object({
-  text: z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters'),
-  clientMessageId: z.string().trim().min(1, 'is required').max(100).regex(/^[A-Za-z0-9._:-]+$/, 'may use letters, digits and . _ : -'),
-});
+export const SendMessageRequest = requireTextOrAttachments(
+  z.object({
+    /** May be empty when the message carries attachments. */
+    text: z.string().trim().max(4000, 'must be at most 4000 characters').default(''),
+    clientMessageId: z.string().trim().min(1, 'is required').max(100).regex(/^[A-Za-z0-9._:-]+$/, 'may use letters, digits and . _ : -'),
+    attachments: AttachmentIds.optional(),
+  }),
+);
 export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
 
 export const SendMessageResponse = z.object({ message: MessageView, replies: z.array(ReplyView), conversation: ConversationState });

@@ -2,7 +2,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db/index.ts';
 import type { Ids } from '../platform/ids.ts';
 import { appendToOutbox } from '../platform/outbox/index.ts';
-import type { AlertView, KnowledgePack } from '@lingxi/contracts';
+import type { AlertView, AttachmentView, KnowledgePack } from '@lingxi/contracts';
 
 // The typed event union: every event is past tense and carries its workspace. Domains append them with their writes.
 type EventOf<N extends string, P> = { id: string; name: N; workspaceId: string; at: Date; payload: P };
@@ -20,6 +20,7 @@ export type WorkspaceSettingsChanged = EventOf<'workspace.settings_changed', { s
 export type MessagePayload = {
   id: string; conversationId: string; author: 'customer' | 'bot' | 'agent' | 'system'; kind: string; text: string; createdAt: string;
   clientMessageId?: string | null; knowledgeEntryId?: string | null; confidence?: number | null; suggestions?: string[]; quickReplies?: string[];
+  attachments?: AttachmentView[];
   private: boolean; authorId?: string | null;
 };
 export type ContactCreated = EventOf<'contact.created', { contactId: string; channel: string }>;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -70,6 +71,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   installErrorHandling(app);
   instrumentHttp(app, options.metrics);
   await app.register(fastifyCookie);
+  // Attachment uploads; each upload route sets its own file size limit when it reads the file.
+  await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Lingxi API', description: 'Lingxi 灵犀 — AI-first customer service. Errors are always `ErrorBody`.', version: options.version },

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 
 /**
@@ -8,6 +9,9 @@ export type Principal =
   | { kind: 'user'; userId: string; workspaceId: string; role: string; email: string; sessionId: string }
   | { kind: 'customer'; workspaceId: string; contactId: string; conversationId: string }
   | { kind: 'anonymous' };
+
+/** The one file of a multipart upload, read whole (up to the route's maxBytes; `truncated` if it was larger). */
+export type UploadedFile = { filename: string; contentType: string; bytes: Buffer; truncated: boolean };
 
 export type CookieOptions = { maxAgeSeconds?: number; httpOnly?: boolean; path?: string };
 
@@ -20,6 +24,8 @@ export type RouteContext<P, Q, B> = {
   userAgent: string | null;
   requestId: string;
   headers: Record<string, string | string[] | undefined>;
+  /** Only on routes with `upload`: the file sent (null if the request had no file part). */
+  file: UploadedFile | null;
   setStatus(code: number): void;
   setCookie(name: string, value: string, options?: CookieOptions): void;
   clearCookie(name: string): void;
@@ -43,6 +49,8 @@ export type RouteSpec<P extends Schema | undefined = Schema | undefined, Q exten
   response: R;
   /** Body content types besides JSON the route accepts (e.g. application/x-ndjson). */
   consumes?: string[];
+  /** The route takes one file as multipart/form-data (field `file`); larger files arrive truncated for the handler to refuse. */
+  upload?: { maxBytes: number };
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<z.input<R> | RawReply>;
 };
 
@@ -55,8 +63,10 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
 /** A body sent as it is (e.g. a CSV download) instead of the route's JSON response. */
 export class RawReply {
   constructor(
-    readonly body: string,
+    readonly body: string | Uint8Array | Readable,
     readonly contentType: string,
     readonly filename?: string,
+    /** inline: shown by the browser (images); otherwise downloaded. Extra headers (e.g. caching) go with it. */
+    readonly options: { inline?: boolean; headers?: Record<string, string> } = {},
   ) {}
 }

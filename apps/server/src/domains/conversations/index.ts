@@ -13,3 +13,5 @@ export { handoverRoutes, leaveMessageRoutes } from './handoverRoutes.ts';
 export type { HandoverDeps } from './commands/transfer.ts';
 export { withOverflowNotice } from './overflowNotice.ts';
 export { assistContext, type AssistContext } from './queries/assistContext.ts';
+export { attachmentRoutes } from './attachmentRoutes.ts';
+export type { AttachmentDeps } from './commands/uploadAttachment.ts';

@@ -1,9 +1,15 @@
-import type { ConversationState, ConversationView, MessageView, ReplyView } from '@lingxi/contracts';
+import type { AttachmentView, ConversationState, ConversationView, MessageView, ReplyView } from '@lingxi/contracts';
 import type { MessagePayload } from '../../events/catalog.ts';
+import type { AttachmentSummary } from './attachmentStore.ts';
 import { estimatedWaitSeconds } from './model.ts';
 import type { Conversation, Message } from './store.ts';
 
-type MessageMeta = { suggestions?: string[]; quickReplies?: string[] };
+type MessageMeta = { suggestions?: string[]; quickReplies?: string[]; attachments?: AttachmentSummary[] };
+
+/** An attachment as it leaves the server: its url downloads it with the caller's token or console cookie. */
+export function presentAttachment(a: AttachmentSummary): AttachmentView {
+  return { id: a.id, name: a.name, contentType: a.contentType, size: a.size, url: `/api/public/v1/attachments/${a.id}` };
+}
 
 /** A message as customers (and the socket) see it. */
 export function presentMessage(m: Message): MessageView {
@@ -20,6 +26,7 @@ export function presentMessage(m: Message): MessageView {
     confidence: m.confidence,
     ...(meta.suggestions ? { suggestions: meta.suggestions } : {}),
     ...(meta.quickReplies ? { quickReplies: meta.quickReplies } : {}),
+    ...(meta.attachments?.length ? { attachments: meta.attachments.map(presentAttachment) } : {}),
   };
 }
 

@@ -54,7 +54,7 @@ export function publicConversationRoutes(deps: ConversationsDeps & { models: Liv
       body: SendMessageRequest, response: SendMessageResponse,
       async handler(ctx) {
         const customer = customerOf(ctx.principal);
-        return orThrow(await receiveCustomerMessage(deps, { workspaceId: customer.workspaceId, conversationId: customer.conversationId, ...ctx.body }));
+        return orThrow(await receiveCustomerMessage(deps, { workspaceId: customer.workspaceId, conversationId: customer.conversationId, contactId: customer.contactId, ...ctx.body }));
       },
     }),
     route({

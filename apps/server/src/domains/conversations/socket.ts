@@ -37,9 +37,10 @@ export function bindConversationSocket(deps: ConversationsDeps, broadcast: Broad
   };
   if (principal.kind === 'customer') {
     const scope = { workspaceId: principal.workspaceId, conversationId: principal.conversationId };
+    const sender = { ...scope, contactId: principal.contactId };
     on('message.send', async (payload) => {
       const body = parse(SendMessageRequest, payload);
-      return isDomainError(body) ? body : receiveCustomerMessage(deps, { ...scope, ...body });
+      return isDomainError(body) ? body : receiveCustomerMessage(deps, { ...sender, ...body });
     });
     on('resume', async (payload) => {
       const body = parse(SocketResume, payload ?? { after: null });

@@ -19,7 +19,7 @@ export type ReceivedMessage = {
   vip: boolean;
 };
 
-export type IncomingMessage = { id: string; workspaceId: string; conversationId: string; text: string; clientMessageId: string; at: Date };
+export type IncomingMessage = { id: string; workspaceId: string; conversationId: string; text: string; clientMessageId: string; at: Date; /** e.g. the attachments it carries */ meta?: Record<string, unknown> };
 export type BotTurnWrite = { workspaceId: string; conversationId: string; rows: NewMessage[]; change: ConversationChange; events: LingxiEvent[] };
 
 /** What a bot turn changes on its conversation besides the sequence. */
@@ -80,12 +80,12 @@ export const messageStore = {
     if (items.length === 0) return [];
     const input = items.map(({ row, event }, ord) => ({
       ord, id: row.id, workspace_id: row.workspaceId, conversation_id: row.conversationId, text: row.text, client_message_id: row.clientMessageId,
-      at: row.at.toISOString(), event_id: event.id, event_name: event.name, payload: event.payload,
+      at: row.at.toISOString(), event_id: event.id, event_name: event.name, payload: event.payload, meta: row.meta ?? {},
     }));
     const result = await db.execute<{ id: string; status: Conversation['status']; bot_state: unknown; locale: string | null; contact_id: string; human_only: boolean; vip: boolean; inserted: boolean }>(sql`
       with input as (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-          as r(ord int, id uuid, workspace_id uuid, conversation_id uuid, text text, client_message_id text, at timestamptz, event_id uuid, event_name text, payload jsonb)
+          as r(ord int, id uuid, workspace_id uuid, conversation_id uuid, text text, client_message_id text, at timestamptz, event_id uuid, event_name text, payload jsonb, meta jsonb)
       ), counts as (
         select conversation_id, workspace_id, count(*)::int as n, max(at) as at from input group by conversation_id, workspace_id
       ), conv as (
@@ -97,7 +97,7 @@ export const messageStore = {
         from input i join conv on conv.id = i.conversation_id
       ), ins as (
         insert into messages (id, workspace_id, conversation_id, seq, author, kind, text, client_message_id, meta, created_at)
-        select id, workspace_id, conversation_id, seq, 'customer', 'text', text, client_message_id, '{}'::jsonb, at from numbered
+        select id, workspace_id, conversation_id, seq, 'customer', 'text', text, client_message_id, coalesce(meta, '{}'::jsonb), at from numbered
         on conflict (workspace_id, conversation_id, client_message_id) do nothing
         returning id
       ), ev as (

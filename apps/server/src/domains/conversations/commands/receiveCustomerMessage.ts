@@ -5,11 +5,15 @@ import { emit, stampEvents } from '../../../events/catalog.ts';
 import type { ConversationsDeps } from '../deps.ts';
 import { conversationErrors } from '../errors.ts';
 import { transition } from '../model.ts';
-import { presentMessage, presentReply, presentState } from '../present.ts';
-import { conversationStore, messageStore } from '../store.ts';
+import { presentAttachment, presentMessage, presentReply, presentState } from '../present.ts';
+import type { LingxiEvent } from '../../../events/catalog.ts';
+import type { AttachmentSummary } from '../attachmentStore.ts';
+import { claimAttachments, linkAttachments } from '../messageAttachments.ts';
+import { conversationStore, messageStore, type IncomingMessage, type ReceivedMessage } from '../store.ts';
+import { attachmentOnlyReplier } from './attachmentOnlyReply.ts';
 import { runBotTurn } from './botTurn.ts';
 
-export type CustomerMessageInput = { workspaceId: string; conversationId: string; text: string; clientMessageId: string };
+export type CustomerMessageInput = { workspaceId: string; conversationId: string; text: string; clientMessageId: string; attachments?: string[] | undefined; /** needed to send attachments */ contactId?: string };
 
 /**
  * A customer's message: stored once per clientMessageId (a retry gets the first result), then the bot
@@ -32,10 +36,26 @@ export async function receiveCustomerMessage(deps: ConversationsDeps, input: Cus
 async function receive(deps: ConversationsDeps, input: CustomerMessageInput): Promise<SendMessageResponse | DomainError> {
   const now = deps.clock.now();
   const id = deps.ids.next();
-  const message = { id, conversationId: input.conversationId, author: 'customer' as const, kind: 'text' as const, text: input.text, createdAt: now.toISOString(), clientMessageId: input.clientMessageId, knowledgeEntryId: null, confidence: null, private: false };
-  const [event] = stampEvents(deps, { name: 'message.created', workspaceId: input.workspaceId, payload: { conversationId: input.conversationId, message } });
-  // One atomic statement, shared with the customers writing at the same moment (group commit).
-  const received = await deps.writes.receive.submit({ row: { ...input, id, at: now }, event: event! });
+  const base = { id, conversationId: input.conversationId, author: 'customer' as const, kind: 'text' as const, text: input.text, createdAt: now.toISOString(), clientMessageId: input.clientMessageId, knowledgeEntryId: null, confidence: null, private: false };
+  const stamp = (attachments: AttachmentSummary[]) => {
+    const message = attachments.length ? { ...base, attachments: attachments.map(presentAttachment) } : base;
+    const row = { workspaceId: input.workspaceId, conversationId: input.conversationId, text: input.text, clientMessageId: input.clientMessageId, id, at: now, ...(attachments.length ? { meta: { attachments } } : {}) };
+    const [event] = stampEvents(deps, { name: 'message.created', workspaceId: input.workspaceId, payload: { conversationId: input.conversationId, message } });
+    return { message, item: { row, event: event! } };
+  };
+  let message: ReturnType<typeof stamp>['message'];
+  let received: Awaited<ReturnType<typeof deps.writes.receive.submit>>;
+  if (input.attachments?.length) {
+    const outcome = await receiveWithAttachments(deps, input, stamp);
+    if (outcome === 'retry') return firstResult(deps, input);
+    if (isDomainError(outcome)) return outcome;
+    ({ message, received } = outcome);
+  } else {
+    const stamped = stamp([]);
+    message = stamped.message;
+    // One atomic statement, shared with the customers writing at the same moment (group commit).
+    received = await deps.writes.receive.submit(stamped.item);
+  }
   if (!received) return conversationErrors.closed();
   if (!received.inserted) return firstResult(deps, input);
   // The bot's turn follows within a millisecond and kicks the outbox for both; otherwise kick now.
@@ -58,13 +78,37 @@ async function receive(deps: ConversationsDeps, input: CustomerMessageInput): Pr
     const ahead = status === 'queued' ? await conversationStore.queueAhead(deps.db.sql, input.workspaceId, await queuedRef(deps, input)) : null;
     return { message: customerView, replies: [], conversation: presentState(input.conversationId, status, ahead, deps.secondsPerQueuedConversation) };
   }
+  // A file without words: the bot cannot read it, so it says so and offers a person instead of guessing.
   const turn = await runBotTurn(
-    deps,
+    input.text ? deps : { ...deps, replier: attachmentOnlyReplier },
     { workspaceId: input.workspaceId, conversationId: input.conversationId, status, contactId: received.contactId, botState: received.botState, locale: received.locale, humanOnly: received.humanOnly, vip: received.vip },
     { id, text: input.text },
     null,
   );
   return { message: customerView, replies: turn.replies.map(presentReply), conversation: presentState(input.conversationId, turn.status, turn.queueAhead, deps.secondsPerQueuedConversation) };
+}
+
+/**
+ * A message with attachments, in one transaction: a retried clientMessageId is answered from the first
+ * send; otherwise the attachments are checked and locked, the message stored and the attachments
+ * linked to it, so they are on disk and on the message before the customer is told it was received.
+ */
+async function receiveWithAttachments<M>(
+  deps: ConversationsDeps,
+  input: CustomerMessageInput,
+  stamp: (attachments: AttachmentSummary[]) => { message: M; item: { row: IncomingMessage; event: LingxiEvent } },
+): Promise<{ message: M; received: ReceivedMessage | null } | 'retry' | DomainError> {
+  if (!input.contactId) return conversationErrors.sessionUnknown();
+  const sender = { kind: 'customer' as const, id: input.contactId };
+  return deps.db.transaction(async (tx) => {
+    if (await messageStore.byClientId(tx, input.workspaceId, input.conversationId, input.clientMessageId)) return 'retry' as const;
+    const attachments = await claimAttachments(tx, { workspaceId: input.workspaceId, conversationId: input.conversationId, ids: input.attachments ?? [], sender });
+    if (isDomainError(attachments)) return attachments;
+    const { message, item } = stamp(attachments);
+    const [received] = await messageStore.receiveMany(tx, [item]);
+    if (received?.inserted) await linkAttachments(tx, input.workspaceId, attachments, item.row.id);
+    return { message, received: received ?? null };
+  });
 }
 
 async function queuedRef(deps: ConversationsDeps, input: CustomerMessageInput) {

@@ -1,0 +1,30 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/index.ts';
+import { attachments } from './schema.ts';
+
+export type Attachment = typeof attachments.$inferSelect;
+/** What a message keeps of each attachment (in its meta), enough to present it without a join. */
+export type AttachmentSummary = { id: string; name: string; contentType: string; size: number };
+
+export const summaryOf = (a: Attachment): AttachmentSummary => ({ id: a.id, name: a.name, contentType: a.contentType, size: a.size });
+
+export const attachmentStore = {
+  async insert(db: Executor, row: typeof attachments.$inferInsert): Promise<Attachment> {
+    return (await db.insert(attachments).values(row).returning())[0]!;
+  },
+  async byId(db: Executor, workspaceId: string, id: string): Promise<Attachment | undefined> {
+    return (await db.select().from(attachments).where(and(eq(attachments.workspaceId, workspaceId), eq(attachments.id, id))).limit(1))[0];
+  },
+  /** The attachments a new message wants, locked until its transaction ends (two messages cannot take the same one). */
+  async lockForMessage(db: Executor, workspaceId: string, conversationId: string, ids: string[]): Promise<Attachment[]> {
+    return db.select().from(attachments).where(and(eq(attachments.workspaceId, workspaceId), eq(attachments.conversationId, conversationId), inArray(attachments.id, ids))).for('update');
+  },
+  async link(db: Executor, workspaceId: string, ids: string[], messageId: string): Promise<void> {
+    await db.update(attachments).set({ messageId }).where(and(eq(attachments.workspaceId, workspaceId), inArray(attachments.id, ids), isNull(attachments.messageId)));
+  },
+  /** Whether the message an attachment is on is a private note (customers never see those). */
+  async onPrivateMessage(db: Executor, workspaceId: string, messageId: string): Promise<boolean> {
+    const rows = await db.execute<{ private: boolean }>(sql`select private from messages where workspace_id = ${workspaceId} and id = ${messageId}`);
+    return rows.rows[0]?.private ?? true;
+  },
+};
