@@ -48,7 +48,6 @@ const zh = {
   'mention.pickerLabel': '选择要提及的同事',
   'mention.noPeople': '没有匹配的同事',
   'mention.hint': '输入 @ 提及同事',
-  'shortcuts.search': '在会话列表：聚焦搜索框',
 } as const;
 export type InboxTextKey = keyof typeof zh;
 
@@ -97,7 +96,6 @@ const en: Record<InboxTextKey, string> = {
   'mention.pickerLabel': 'Pick a colleague to mention',
   'mention.noPeople': 'No colleague matches',
   'mention.hint': 'Type @ to mention a colleague',
-  'shortcuts.search': 'In the inbox: focus the search box',
 };
 
 export const inboxTexts = { 'zh-CN': zh, 'en-US': en } as const;
