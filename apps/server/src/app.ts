@@ -66,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   const accounts = { db, ids, clock, sessionTtlHours: config.LINGXI_SESSION_TTL_HOURS };
   let selfUrl: string | null = null;
   const models = createLiveModels({ db });
-  const knowledge: KnowledgeDeps = { db, ids, clock, models };
+  const knowledge: KnowledgeDeps = { db, ids, clock, models, jobs: () => jobs };
   const botSettings = createBotSettings({ db });
   const bot = createBot({ clock, models, settings: botSettings, selfUrl: () => selfUrl });
   // The handoff reply offers a message or a callback when waiting will not work (routing's overflow rules).
@@ -155,7 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
 
   const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing, analytics: { ids, wall }, botSettings }), log, pollMs: deps.pollMs?.outbox });
   db.onCommit(() => dispatcher.kick());
-  const jobDeps = { clock, jobs: () => jobs, routing };
+  const jobDeps = { clock, jobs: () => jobs, routing, knowledge };
   const jobs: Jobs = createJobs({ db, clock, ids, handlers: jobHandlers(jobDeps), log, pollMs: deps.pollMs?.jobs });
 
   if (roles.has('realtime')) {

@@ -178,6 +178,17 @@ export function subscribers(deps: SubscriberDeps): Subscriber[] {
       },
     },
     {
+      // Import progress bars in the workspace's consoles (clients keep the highest `processed` they saw).
+      name: 'realtime.knowledgeImports',
+      delivery: 'atLeastOnce',
+      events: ['knowledge.import_progressed'],
+      async handle(events) {
+        const gateway = deps.gateway();
+        if (!gateway) return;
+        for (const event of events as EventNamed<'knowledge.import_progressed'>[]) gateway.emit(rooms.workspace(event.workspaceId), 'knowledge.import', event.payload);
+      },
+    },
+    {
       // Every node swaps the retrained model in; the node that trained it already has it.
       name: 'knowledge.modelSwap',
       delivery: 'everyNode',
