@@ -21,6 +21,7 @@ import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type Analytic
 import { checkOverflow, createRoutingSettings, noticeConnect, noticeDisconnect, queueStanding, routingSettingsRoutes } from './domains/routing/index.ts';
 import { attachmentRoutes, handoverRoutes, leaveMessageRoutes, withOverflowNotice } from './domains/conversations/index.ts';
 import { assistRoutes } from './domains/assist/index.ts';
+import { feedbackRoutes } from './domains/feedback/index.ts';
 import { DEFAULT_WORKSPACE } from './cli/seed.ts';
 import { createHttpServer } from './http/server.ts';
 import type { PrincipalResolvers } from './http/auth.ts';
@@ -66,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   const accounts = { db, ids, clock, sessionTtlHours: config.LINGXI_SESSION_TTL_HOURS };
   let selfUrl: string | null = null;
   const models = createLiveModels({ db });
-  const knowledge: KnowledgeDeps = { db, ids, clock, models, jobs: () => jobs };
+  const knowledge: KnowledgeDeps = { db, ids, clock, models };
   const botSettings = createBotSettings({ db });
   const bot = createBot({ clock, models, settings: botSettings, selfUrl: () => selfUrl });
   // The handoff reply offers a message or a callback when waiting will not work (routing's overflow rules).
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
         ...demoOrderRoutes({ clock }),
         ...botTryRoutes({ clock, models, settings: botSettings }),
         ...botSettingsRoutes({ db, ids, clock, settings: botSettings }),
+        ...feedbackRoutes({ db, ids, clock }),
         ...routingRoutes(routing),
         ...routingSettingsRoutes({ ...routing, settings: routingSettings }),
         ...handoverRoutes({ ...conversations, routing }),
@@ -155,7 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
 
   const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing, analytics: { ids, wall }, botSettings }), log, pollMs: deps.pollMs?.outbox });
   db.onCommit(() => dispatcher.kick());
-  const jobDeps = { clock, jobs: () => jobs, routing, knowledge };
+  const jobDeps = { clock, jobs: () => jobs, routing };
   const jobs: Jobs = createJobs({ db, clock, ids, handlers: jobHandlers(jobDeps), log, pollMs: deps.pollMs?.jobs });
 
   if (roles.has('realtime')) {
