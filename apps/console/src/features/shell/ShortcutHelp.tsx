@@ -11,8 +11,6 @@ const shortcuts: ReadonlyArray<[string[], MessageKey]> = [
   [['e'], 'shortcuts.resolve'],
   [['1', '2', '3'], 'shortcuts.useSuggestion'],
   [['/'], 'shortcuts.canned'],
-  [['/'], 'shortcuts.search'],
-  [['@'], 'shortcuts.mention'],
   [['Enter'], 'shortcuts.send'],
   [['Ctrl', 'Enter'], 'shortcuts.send'],
   [['Esc'], 'shortcuts.escape'],

@@ -76,6 +76,7 @@ describe('customer attachments', () => {
     expect(empty.status).toBe(400);
     const anonymous = await fetch(`${t.baseUrl}/api/public/v1/attachments`, { method: 'POST', body: new FormData() });
     expect(anonymous.status).toBe(401);
+    await anonymous.arrayBuffer();
   });
 
   it('sends a message with only an image: stored once per clientMessageId, and the bot offers a person instead of guessing', async () => {
@@ -149,7 +150,9 @@ describe('customer attachments', () => {
     const stranger = await download(image.url, other.sessionToken);
     expect(stranger.status).toBe(404);
     expect(((await stranger.json()) as any).error.code).toBe('ATTACHMENT_NOT_FOUND');
-    expect((await fetch(`${t.baseUrl}${image.url}`)).status).toBe(401);
+    const nobody = await fetch(`${t.baseUrl}${image.url}`);
+    expect(nobody.status).toBe(401);
+    await nobody.arrayBuffer();
 
     const agent = await download(image.url, t.adminToken);
     expect(agent.status).toBe(200);
