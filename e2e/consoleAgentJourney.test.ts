@@ -128,9 +128,9 @@ describe.skipIf(!hasChromium)(`agent journey in two real browsers (${hasChromium
     await widget.getByRole('button', { name: '提交评价' }).click();
     await widget.getByText('感谢你的评价！').waitFor();
     await expect.poll(async () => (await app.call('GET', `/api/v1/conversations/${conversationId}`, { token: app.adminToken })).body.csat?.score).toBe(5);
-    // No socket event carries a rating to the console (yet): it shows on the next load of the conversation.
-    await agent.reload();
+    // The rating reaches the console live: the header badge, and a notification for the agent who handled it.
     await agent.locator('.lx-thread-head').getByText('满意度 5/5').waitFor();
+    await agent.getByText('客户给了 5/5 分').waitFor();
 
     const sent = (await app.call('GET', `/api/v1/conversations/${conversationId}`, { token: app.adminToken })).body.messages.filter((m: { author: string }) => m.author === 'agent').map((m: { text: string }) => m.text);
     expect(sent).toEqual([suggested, '感谢您的耐心等待，我是客服李娜，还有问题随时找我。']);

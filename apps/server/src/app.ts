@@ -16,11 +16,12 @@ import { contactRoutes } from './domains/contacts/index.ts';
 import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, coalescedKick, createCustomerResolver, createMessageWrites, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
 import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
 import { botSettingsRoutes, botTryRoutes, createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
-import { profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
+import { offerStore, profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
 import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
 import { checkOverflow, createRoutingSettings, noticeConnect, noticeDisconnect, queueStanding, routingSettingsRoutes } from './domains/routing/index.ts';
 import { attachmentRoutes, handoverRoutes, leaveMessageRoutes, withOverflowNotice } from './domains/conversations/index.ts';
 import { assistRoutes } from './domains/assist/index.ts';
+import { feedbackRoutes } from './domains/feedback/index.ts';
 import { DEFAULT_WORKSPACE } from './cli/seed.ts';
 import { createHttpServer } from './http/server.ts';
 import type { PrincipalResolvers } from './http/auth.ts';
@@ -112,17 +113,24 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     db, ids, clock, knowledge: models, settings: createAnalyticsSettings({ db }),
     agents: async (workspaceId) => (await profileStore.list(db.sql, workspaceId)).map((p) => ({ userId: p.userId, status: p.status, capacity: p.capacity })),
   };
+  // The inbox's team view: the caller's teammates (routing profiles) and the queued conversations transferred to their teams.
+  const teamScope = async (workspaceId: string, userId: string) => {
+    const [profiles, offers] = await Promise.all([profileStore.list(db.sql, workspaceId), offerStore.list(db.sql, workspaceId)]);
+    const mine = new Set(profiles.find((p) => p.userId === userId)?.teamIds ?? []);
+    return { memberIds: profiles.filter((p) => p.teamIds.some((t) => mine.has(t))).map((p) => p.userId), conversationIds: offers.filter((o) => o.teamId && mine.has(o.teamId)).map((o) => o.conversationId) };
+  };
   const wall = createLiveWall({ ...analytics, log, outlet: (workspaceId, figures) => gateway?.emit(rooms.workspace(workspaceId), 'analytics.live', figures) });
   const routes: RouteSpec[] = roles.has('api')
     ? [
         ...accountRoutes(accounts),
         ...contactRoutes({ db, ids, clock }),
         ...publicConversationRoutes({ ...conversations, models, defaultWorkspace: DEFAULT_WORKSPACE }),
-        ...agentConversationRoutes(conversations),
+        ...agentConversationRoutes({ ...conversations, teamScope }),
         ...knowledgeRoutes(knowledge),
         ...demoOrderRoutes({ clock }),
         ...botTryRoutes({ clock, models, settings: botSettings }),
         ...botSettingsRoutes({ db, ids, clock, settings: botSettings }),
+        ...feedbackRoutes({ db, ids, clock }),
         ...routingRoutes(routing),
         ...routingSettingsRoutes({ ...routing, settings: routingSettings }),
         ...handoverRoutes({ ...conversations, routing }),

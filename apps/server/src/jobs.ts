@@ -2,9 +2,10 @@ import type { Clock } from './platform/clock.ts';
 import type { JobHandler, Jobs } from './platform/jobs/index.ts';
 import type { Executor } from './platform/db/index.ts';
 import { purgeEndedSessions } from './domains/accounts/index.ts';
+import { IMPORT_PUBLISH_JOB, IMPORT_SLICE_JOB, publishImport, runImportSlice, type KnowledgeDeps } from './domains/knowledge/index.ts';
 import { awayIfStillDisconnected, expireOffer, OFFER_EXPIRED_JOB, PRESENCE_GRACE_JOB, type PresenceGracePayload, type RoutingDeps } from './domains/routing/index.ts';
 
-export type JobDeps = { clock: Clock; jobs: () => Jobs; routing: RoutingDeps };
+export type JobDeps = { clock: Clock; jobs: () => Jobs; routing: RoutingDeps; knowledge: KnowledgeDeps };
 
 const DAY_MS = 86_400_000;
 const dayKey = (at: Date) => at.toISOString().slice(0, 10);
@@ -28,6 +29,19 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
       name: PRESENCE_GRACE_JOB,
       async handle(payload, { tx }) {
         await awayIfStillDisconnected(tx, deps.routing, payload as PresenceGracePayload);
+      },
+    },
+    {
+      // One slice of a background knowledge import; the last one schedules the publish.
+      name: IMPORT_SLICE_JOB,
+      async handle(payload, { tx }) {
+        await runImportSlice(tx, deps.knowledge, payload);
+      },
+    },
+    {
+      name: IMPORT_PUBLISH_JOB,
+      async handle(payload, { tx }) {
+        await publishImport(tx, deps.knowledge, payload);
       },
     },
     {

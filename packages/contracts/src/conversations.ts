@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { ConversationStatus, MessageView } from './public.ts';
+import { ConversationTag } from './inbox.ts';
+
+// The inbox shapes (dispositions, tags, mentions) live beside; exported from here with the conversation views.
+export * from './inbox.ts';
 
 // The agent side of conversations and contacts.
 
@@ -58,10 +62,13 @@ export const ConversationView = z.object({
   queuedAt: z.string().datetime().nullable(),
   lastMessageAt: z.string().datetime().nullable(),
   createdAt: z.string().datetime(),
+  /** How an agent closed it (a key of the workspace's dispositions) and its tags. */
+  disposition: z.string().nullable().default(null),
+  tags: z.array(z.string()).default([]),
 });
 export type ConversationView = z.infer<typeof ConversationView>;
 
-export const AgentMessageView = MessageView.extend({ private: z.boolean(), authorId: z.string().uuid().nullable() });
+export const AgentMessageView = MessageView.extend({ private: z.boolean(), authorId: z.string().uuid().nullable(), mentions: z.array(z.string().uuid()).optional() });
 
 export const ConversationDetailResponse = z.object({
   conversation: ConversationView,
@@ -73,6 +80,14 @@ export const ConversationDetailResponse = z.object({
 export const ConversationListQuery = z.object({
   status: ConversationStatus.optional(),
   assignee: z.union([z.literal('me'), z.literal('none'), z.string().uuid()], { error: 'must be me, none or a user id' }).optional(),
+  /** mine: assigned to me; unassigned: waiting for a person; team: assigned to or waiting for my teams; all. */
+  view: z.enum(['mine', 'unassigned', 'team', 'all']).optional(),
+  channel: z.enum(['web', 'app', 'api']).optional(),
+  tag: ConversationTag.optional(),
+  /** One level 1–5 is a minimum (`4`: anxious or angry); a comma list is a set (`2,3`). The peak level the bot read. */
+  emotion: z.string().regex(/^[1-5](,[1-5])*$/, 'must be a level 1–5 (a minimum) or a comma list of levels').optional(),
+  /** Contact name, email or phone, or message text (case-insensitive substring). */
+  q: z.string().trim().min(1, 'must not be empty').max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const ConversationListResponse = z.object({ conversations: z.array(ConversationView) });

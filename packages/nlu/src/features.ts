@@ -28,57 +28,89 @@ function fold(h: number): number {
   return ((h >>> 30) ^ h) & 0x3fffffff;
 }
 
-function count(bag: FeatureBag, h: number): void {
-  bag.set(h, (bag.get(h) ?? 0) + 1);
+/**
+ * Hashes of one message's features, in the order extracted (a hash repeats when its feature
+ * does). One buffer is reused across calls: queries allocate no per-feature objects.
+ */
+export type FeatureHashes = { hashes: Int32Array; size: number };
+
+const emitted: FeatureHashes = { hashes: new Int32Array(512), size: 0 };
+
+function push(h: number): void {
+  if (emitted.size === emitted.hashes.length) {
+    const grown = new Int32Array(emitted.hashes.length * 2);
+    grown.set(emitted.hashes);
+    emitted.hashes = grown;
+  }
+  emitted.hashes[emitted.size++] = h;
 }
 
-function add(bag: FeatureBag, feature: string): void {
-  count(bag, hashFeature(feature));
+/** hashFeature(prefix + text) from a prefix's FNV state, without building the string. */
+function emitWord(seed: number, text: string): void {
+  push(fold(feed(seed, text, 0, text.length)));
 }
 
 /**
  * Character n-grams hashed as prefix + n-gram without building the strings: the same hashes
  * as hashFeature(prefix + gram), with no allocation (runs hold only BMP characters).
  */
-function charGrams(bag: FeatureBag, prefix: string, text: string, min: number, max: number): void {
-  const seed = feed(FNV_OFFSET, prefix, 0, prefix.length);
+function charGrams(prefix: number, text: string, min: number, max: number): void {
   for (let i = 0; i < text.length; i++) {
-    let h = seed;
+    let h = prefix;
     for (let n = 1; n <= max && i + n <= text.length; n++) {
       h = feed(h, text, i + n - 1, i + n);
-      if (n >= min) count(bag, fold(h));
+      if (n >= min) push(fold(h));
     }
   }
 }
+
+const seedOf = (prefix: string) => feed(FNV_OFFSET, prefix, 0, prefix.length);
+const MARK = seedOf('m|'), WORD = seedOf('w|'), STEM = seedOf('s|'), BIGRAM = seedOf('b|'), ZH = seedOf('c|'), EN = seedOf('e|');
+const NUMBER_UNITS = Array.from({ length: 13 }, (_, n) => `#${n}`);
 
 /** Which n-grams a model extracts; stored with the model so loading re-extracts the same ones. */
 export type FeatureConfig = { zhChars: readonly [number, number]; enChars: readonly [number, number]; wordBigrams: boolean };
 export const defaultFeatureConfig: FeatureConfig = { zhChars: [1, 4], enChars: [2, 5], wordBigrams: true };
 
 /**
- * Features of one message: words and word bigrams, English stems, Chinese character
- * 1–4-grams, English character 2–5-grams inside word boundaries, and marks (!, ?, emoji).
+ * Hashes of the features of one message: words and word bigrams, English stems, Chinese
+ * character 1–4-grams, English character 2–5-grams inside word boundaries, and marks (!, ?,
+ * emoji). The returned buffer is overwritten by the next call.
  */
-export function extractFeatures(raw: string, config: FeatureConfig = defaultFeatureConfig): FeatureBag {
+export function emitFeatureHashes(raw: string, config: FeatureConfig = defaultFeatureConfig): FeatureHashes {
   const text = normalize(raw);
-  const bag: FeatureBag = new Map();
+  emitted.size = 0;
   const tokens = tokenRuns(text);
   let han = '';
   let previous = '^';
   for (const t of tokens) {
-    if (t.kind === 'mark') { add(bag, `m|${t.text}`); continue; }
-    const unit = t.kind === 'en' ? stem(t.text) : t.kind === 'num' ? `#${Math.min(t.text.length, 12)}` : t.text;
-    add(bag, `w|${t.text}`);
-    if (t.kind === 'en' && unit !== t.text) add(bag, `s|${unit}`);
-    if (config.wordBigrams) add(bag, `b|${previous}|${unit}`);
+    if (t.kind === 'mark') { emitWord(MARK, t.text); continue; }
+    const unit = t.kind === 'en' ? stem(t.text) : t.kind === 'num' ? NUMBER_UNITS[Math.min(t.text.length, 12)]! : t.text;
+    emitWord(WORD, t.text);
+    if (t.kind === 'en' && unit !== t.text) emitWord(STEM, unit);
+    if (config.wordBigrams) emitBigram(previous, unit);
     previous = unit;
     if (t.kind === 'zh') han += t.text;
     else {
-      if (han) { charGrams(bag, 'c|', `<${han}>`, ...config.zhChars); han = ''; }
-      if (t.kind === 'en') charGrams(bag, 'e|', ` ${t.text} `, ...config.enChars);
+      if (han) { charGrams(ZH, `<${han}>`, ...config.zhChars); han = ''; }
+      if (t.kind === 'en') charGrams(EN, ` ${t.text} `, ...config.enChars);
     }
   }
-  if (han) charGrams(bag, 'c|', `<${han}>`, ...config.zhChars);
-  if (previous !== '^' && config.wordBigrams) add(bag, `b|${previous}|$`);
+  if (han) charGrams(ZH, `<${han}>`, ...config.zhChars);
+  if (previous !== '^' && config.wordBigrams) emitBigram(previous, '$');
+  return emitted;
+}
+
+function emitBigram(previous: string, unit: string): void {
+  let h = feed(BIGRAM, previous, 0, previous.length);
+  h = feed(h, '|', 0, 1);
+  push(fold(feed(h, unit, 0, unit.length)));
+}
+
+/** Features of one message as a bag of hash → count (see emitFeatureHashes). */
+export function extractFeatures(raw: string, config: FeatureConfig = defaultFeatureConfig): FeatureBag {
+  const { hashes, size } = emitFeatureHashes(raw, config);
+  const bag: FeatureBag = new Map();
+  for (let i = 0; i < size; i++) { const h = hashes[i]!; bag.set(h, (bag.get(h) ?? 0) + 1); }
   return bag;
 }

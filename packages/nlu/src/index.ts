@@ -18,7 +18,10 @@ export {
   trainPairScorer, serializePairScorer, loadPairScorer, PAIR_MODEL_VERSION,
   type TextPair, type PairScorer, type PairStats, type PairTrainingOptions,
 } from './pairScorer.ts';
-export { trainSentiment, type SentimentModel, type SentimentPrediction } from './sentiment.ts';
+export {
+  trainSentiment, serializeSentimentModel, loadSentimentModel, SENTIMENT_MODEL_VERSION,
+  type SentimentModel, type SentimentPrediction, type SentimentStats, type SentimentTrainingOptions,
+} from './sentiment.ts';
 export { analyzeEmotion, isEmotionRisingSharply, type Emotion, type EmotionLevel } from './emotion.ts';
 export type { EmotionCategory } from './emotionLexicon.ts';
 export { extractEntities, defaultOrderNumberPattern, type Entity, type EntityType, type EntityOptions } from './entities.ts';

@@ -20,7 +20,7 @@ export function packIntent(model: IntentModel): Packed {
 }
 
 export function unpackIntent({ meta, arrays }: Packed): IntentModel {
-  if (meta.kind !== 'intent' || meta.version !== INTENT_MODEL_VERSION) throw new Error(`Not an intent model of version ${INTENT_MODEL_VERSION}.`);
+  if (meta.kind !== 'intent' || meta.version !== INTENT_MODEL_VERSION) throw new Error(`Not an intent model of version ${INTENT_MODEL_VERSION} (got ${String(meta.kind)} ${String(meta.version)}).`);
   const raw = meta.stats as IntentStats & { thresholds: { maxProb: number; energy: number | null } };
   const stats: IntentStats = { ...raw, thresholds: { maxProb: raw.thresholds.maxProb, energy: raw.thresholds.energy ?? -Infinity } };
   const hashes = arrays.hashes as Uint32Array;

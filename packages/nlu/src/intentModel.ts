@@ -1,8 +1,8 @@
 import { fitTemperature, scopeSignals, tuneScopeThresholds, type HeldOut, type ScopeThresholds } from './calibration.ts';
-import { extractFeatures, type FeatureBag } from './features.ts';
+import { emitFeatureHashes, extractFeatures, type FeatureBag } from './features.ts';
 import { seededRandom, shuffled } from './seededRandom.ts';
-import { defaultSoftmaxTraining, linearScores, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmaxRegression.ts';
-import { fitVocabulary, vectorize, type SparseVector, type Vocabulary } from './vectorizer.ts';
+import { defaultSoftmaxTraining, linearScores, linearScoresOf, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmaxRegression.ts';
+import { fitVocabulary, vectorize, vectorizeHashes, vectorScratch, type SparseVector, type Vocabulary } from './vectorizer.ts';
 
 export type LabelledText = { text: string; label: string | number };
 export type IntentCandidate = { intent: string; score: number };
@@ -49,8 +49,12 @@ export type IntentParts = { labelNames: string[]; vocabulary: Vocabulary; weight
 export class IntentClassifier implements IntentModel {
   readonly version = INTENT_MODEL_VERSION;
   readonly stats: IntentStats;
+  // reused by every classify call (synchronous, so never shared by two at once)
+  private readonly query = vectorScratch();
+  private readonly logits: Float64Array;
   constructor(readonly parts: IntentParts) {
     this.stats = parts.stats;
+    this.logits = new Float64Array(parts.weights.classes);
   }
 
   labels(): string[] {
@@ -64,15 +68,15 @@ export class IntentClassifier implements IntentModel {
 
   classify(text: string, k = 3): IntentPrediction {
     const { labelNames, weights, stats } = this.parts;
-    const x = this.vectorOf(text);
-    const logits = linearScores(weights, x);
+    const x = vectorizeHashes(emitFeatureHashes(text), this.parts.vocabulary, this.query);
+    const logits = linearScoresOf(weights, x.index, x.value, x.length, this.logits);
     const signals = scopeSignals(logits, stats.temperature, labelNames.length);
     const probs = softmaxInPlace(logits, stats.temperature);
     const candidates = topIntents(labelNames, probs, k);
-    const outOfScope = x.index.length === 0 || signals.top >= labelNames.length
+    const outOfScope = x.length === 0 || signals.top >= labelNames.length
       || signals.maxProb < stats.thresholds.maxProb || signals.energy < stats.thresholds.energy;
     const best = candidates[0];
-    return { intent: outOfScope || !best ? null : best.intent, confidence: x.index.length === 0 ? 0 : signals.maxProb, outOfScope, candidates };
+    return { intent: outOfScope || !best ? null : best.intent, confidence: x.length === 0 ? 0 : signals.maxProb, outOfScope, candidates };
   }
 }
 

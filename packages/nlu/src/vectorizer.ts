@@ -1,4 +1,4 @@
-import type { FeatureBag } from './features.ts';
+import type { FeatureBag, FeatureHashes } from './features.ts';
 
 /** Sparse vector over a fitted vocabulary; indices are vocabulary positions. */
 export type SparseVector = { index: Int32Array; value: Float32Array; coverage: number };
@@ -48,6 +48,41 @@ export function vectorize(bag: FeatureBag, vocabulary: Vocabulary): SparseVector
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let k = 0; k < known; k++) value[k] = value[k]! * scale;
   return { index: index.subarray(0, known), value: value.subarray(0, known), coverage: bag.size > 0 ? known / bag.size : 0 };
+}
+
+/** A sparse vector written in place, reused from query to query: the first `length` entries count. */
+export type VectorScratch = { index: Int32Array; value: Float32Array; length: number; coverage: number };
+
+export function vectorScratch(): VectorScratch {
+  return { index: new Int32Array(256), value: new Float32Array(256), length: 0, coverage: 0 };
+}
+
+/**
+ * The same vector as vectorize(bag) (up to the order of its entries, ascending hash here) from
+ * feature hashes as emitted, written into `out` without allocating per query. Sorts the hashes in place.
+ */
+export function vectorizeHashes(features: FeatureHashes, vocabulary: Vocabulary, out: VectorScratch): VectorScratch {
+  const { size } = features;
+  const hashes = features.hashes.subarray(0, size).sort();
+  if (out.index.length < size) { out.index = new Int32Array(size * 2); out.value = new Float32Array(size * 2); }
+  const { index, value } = out;
+  let known = 0, distinct = 0, norm = 0;
+  for (let at = 0; at < size;) {
+    const h = hashes[at]!;
+    let end = at + 1;
+    while (end < size && hashes[end] === h) end++;
+    const i = vocabulary.lookup.get(h);
+    const v = (1 + Math.log(end - at)) * (i === undefined ? vocabulary.unseenIdf : vocabulary.idf[i]!);
+    norm += v * v;
+    distinct++;
+    if (i !== undefined) { index[known] = i; value[known] = v; known++; }
+    at = end;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let k = 0; k < known; k++) value[k] = value[k]! * scale;
+  out.length = known;
+  out.coverage = distinct > 0 ? known / distinct : 0;
+  return out;
 }
 
 /** Cosine of two L2-normalized sparse vectors. */

@@ -452,6 +452,8 @@ export const enUS: Record<MessageKey, string> = {
   'supervisor.full': 'Full',
   'shortcuts.useSuggestion': 'Put AI suggestion 1/2/3 in the reply box',
   'shortcuts.canned': 'In the reply box: canned responses (↑ ↓ to choose, Enter inserts)',
+  'shortcuts.search': 'In the inbox: focus the search box',
+  'shortcuts.mention': 'In an internal note: @mention a colleague (↑ ↓ to choose, Enter inserts)',
   'supervisor.inProgress': 'In progress ({count})',
   'supervisor.noneInProgress': 'No conversations in progress',
   'supervisor.assignee': 'Assignee',

@@ -451,6 +451,8 @@ export const zhCN = {
   'supervisor.full': '已满',
   'shortcuts.useSuggestion': '把第 1/2/3 条 AI 建议填入回复框',
   'shortcuts.canned': '在回复框里：打开快捷回复（↑ ↓ 选择，Enter 插入）',
+  'shortcuts.search': '在会话列表：聚焦搜索框',
+  'shortcuts.mention': '在内部备注里：@ 提及同事（↑ ↓ 选择，Enter 插入）',
   'supervisor.inProgress': '处理中（{count}）',
   'supervisor.noneInProgress': '没有处理中的会话',
   'supervisor.assignee': '处理人',

@@ -21,7 +21,7 @@ export type MessagePayload = {
   id: string; conversationId: string; author: 'customer' | 'bot' | 'agent' | 'system'; kind: string; text: string; createdAt: string;
   clientMessageId?: string | null; knowledgeEntryId?: string | null; confidence?: number | null; suggestions?: string[]; quickReplies?: string[];
   attachments?: AttachmentView[];
-  private: boolean; authorId?: string | null;
+  private: boolean; authorId?: string | null; mentions?: string[];
 };
 export type ContactCreated = EventOf<'contact.created', { contactId: string; channel: string }>;
 export type ContactUpdated = EventOf<'contact.updated', { contactId: string; fields: string[]; by: string }>;
@@ -34,12 +34,21 @@ export type BotReplied = EventOf<'bot.replied', {
 export type ConversationHandedOff = EventOf<'conversation.handed_off', { conversationId: string; trigger: string; queuePosition: number }>;
 export type ConversationStatusChanged = EventOf<'conversation.status_changed', {
   conversationId: string; from: string; to: string; assigneeId: string | null; queuePosition: number | null; estimatedWaitSeconds: number | null;
+  /** When an agent resolves: the outcome, for the analytics facts. */
+  disposition?: string | null; tags?: string[];
 }>;
 export type AnswerRated = EventOf<'answer.rated', { conversationId: string; messageId: string; knowledgeEntryId: string | null; helpful: boolean }>;
 /** `assigneeId` (the agent who handled it) is absent on events written before it was added. */
 export type ConversationRated = EventOf<'conversation.rated', { conversationId: string; score: number; comment: string | null; assigneeId?: string | null }>;
 export type KnowledgeEntryChanged = EventOf<'knowledge.entry_changed', { entryId: string; version: number; action: string; by: string | null }>;
 export type KnowledgePublished = EventOf<'knowledge.published', { version: number; entries: number }>;
+/** "How likely are you to recommend us?" 0–10, once per conversation (the feedback domain). */
+export type NpsRecorded = EventOf<'feedback.nps_recorded', { conversationId: string; contactId: string; score: number; comment: string | null }>;
+
+// The agent inbox (issue 5): what an agent concluded, tags, and colleagues @mentioned in notes.
+export type ConversationResolved = EventOf<'conversation.resolved', { conversationId: string; by: string; disposition: string | null; tags: string[]; noteId: string | null }>;
+export type ConversationTagged = EventOf<'conversation.tagged', { conversationId: string; by: string; tags: string[] }>;
+export type MentionCreated = EventOf<'mention.created', { mentionId: string; userId: string; conversationId: string; messageId: string; authorId: string; excerpt: string }>;
 
 // Routing (issue 5).
 export type AgentPresenceChanged = EventOf<'agent.presence_changed', { userId: string; from: string; to: string; reason: 'agent' | 'disconnected' | 'supervisor' }>;
@@ -61,7 +70,8 @@ export type LingxiEvent =
   | ContactCreated | ContactUpdated | ConversationStarted | MessageCreated | BotReplied | ConversationHandedOff
   | ConversationStatusChanged | AnswerRated | ConversationRated | KnowledgeEntryChanged | KnowledgePublished
   | AlertRaised | KnowledgePackPushed
-  | WorkspaceSettingsChanged;
+  | WorkspaceSettingsChanged | NpsRecorded
+  | ConversationResolved | ConversationTagged | MentionCreated;
 export type EventName = LingxiEvent['name'];
 export type EventNamed<N extends EventName> = Extract<LingxiEvent, { name: N }>;
 export type NewEvent = { [N in EventName]: Omit<EventNamed<N>, 'id' | 'at'> }[EventName];

@@ -164,6 +164,31 @@ export function subscribers(deps: SubscriberDeps): Subscriber[] {
       },
     },
     {
+      // The colleague @mentioned in a note is told in their own room; tag changes refresh every inbox.
+      name: 'realtime.inbox',
+      delivery: 'atLeastOnce',
+      events: ['mention.created', 'conversation.tagged', 'conversation.resolved'],
+      async handle(events) {
+        const gateway = deps.gateway();
+        if (!gateway) return;
+        for (const event of events as LingxiEvent[]) {
+          if (event.name === 'mention.created') gateway.emit(rooms.user(event.payload.userId), 'mention.created', { ...event.payload, id: event.payload.mentionId, createdAt: event.at });
+          else gateway.emit(rooms.workspace(event.workspaceId), event.name, event.payload);
+        }
+      },
+    },
+    {
+      // Import progress bars in the workspace's consoles (clients keep the highest `processed` they saw).
+      name: 'realtime.knowledgeImports',
+      delivery: 'atLeastOnce',
+      events: ['knowledge.import_progressed'],
+      async handle(events) {
+        const gateway = deps.gateway();
+        if (!gateway) return;
+        for (const event of events as EventNamed<'knowledge.import_progressed'>[]) gateway.emit(rooms.workspace(event.workspaceId), 'knowledge.import', event.payload);
+      },
+    },
+    {
       // Every node swaps the retrained model in; the node that trained it already has it.
       name: 'knowledge.modelSwap',
       delivery: 'everyNode',

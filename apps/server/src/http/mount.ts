@@ -34,7 +34,7 @@ export function mountRoutes(app: FastifyInstance, specs: readonly RouteSpec[], o
         for (const part of ['params', 'query', 'body'] as const) {
           const schema = spec[part] as z.ZodType | undefined;
           if (!schema || (part === 'body' && spec.upload)) continue;
-          const result = schema.safeParse(part === 'body' && raw.body === undefined ? {} : raw[part]);
+          const result = schema.safeParse(part === 'body' && raw.body == null ? {} : raw[part]); // no body at all is an empty one
           if (result.success) parsed[part] = result.data;
           else problems.push(...problemsOf(part, result.error));
         }

@@ -13,6 +13,9 @@ import { useResource } from '../../ui/useResource.ts';
 import { conversationIdOf, mergeMessages } from '../inbox/inboxModel.ts';
 import { AssistPanel } from '../assist/AssistPanel.tsx';
 import { ContactCard } from './ContactCard.tsx';
+import { ConversationTags } from './ConversationTags.tsx';
+import { PeopleProvider } from './people.tsx';
+import { ResolveDialog } from './ResolveDialog.tsx';
 import { CsatBadge } from './CsatBadge.tsx';
 import { HandoffPanel } from './HandoffPanel.tsx';
 import { HandoverActions } from './HandoverActions.tsx';
@@ -28,6 +31,7 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
   const detail = useResource((signal) => api.conversations.get(id, signal), [api, id]);
   const [acting, setActing] = useState<'accept' | 'resolve' | null>(null);
   const [joined, setJoined] = useState(false);
+  const [resolving, setResolving] = useState(false);
   const reply = useRef<ReplyBoxHandle>(null);
 
   const addMessages = useCallback(
@@ -36,7 +40,7 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
   );
 
   // A message event that carries the message is merged in place; anything else about this conversation reloads it.
-  useRealtimeEvents(['message.created', 'conversation.updated'], (event, payload) => {
+  useRealtimeEvents(['message.created', 'conversation.updated', 'conversation.tagged'], (event, payload) => {
     if (conversationIdOf(payload) !== id) return;
     if (event === 'message.created') {
       const candidate = (payload as { message?: unknown }).message ?? payload;
@@ -71,7 +75,7 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
     r: () => reply.current?.focus(),
     n: () => reply.current?.toggleNote(),
     a: () => canAccept && !acting && void act('accept'),
-    e: () => canResolve && !acting && void act('resolve'),
+    e: () => canResolve && !acting && setResolving(true),
   });
 
   if (detail.error && !data) return <div className="lx-panel"><ErrorState error={detail.error} onRetry={detail.reload} title={t('conversation.loadFailed')} /></div>;
@@ -82,44 +86,61 @@ export default function ConversationPane({ id, onChanged }: { id: string; onChan
   const replyMode = (mine || joined) && conversation.status === 'assigned' ? 'reply' : conversation.status === 'resolved' || conversation.status === 'closed' ? 'closed' : 'notesOnly';
 
   return (
-    <div className="lx-conversation">
-      <section className="lx-panel lx-thread" aria-label={t('conversation.transcript')}>
-        <header className="lx-thread-head">
-          <Space size={8} wrap>
-            <Typography.Title level={5} style={{ margin: 0 }}>{name}</Typography.Title>
-            <Tag>{t(`status.${conversation.status}`)}</Tag>
-            {data.contact.vip ? <Tag color="gold">{t('conversation.vip')}</Tag> : null}
-            <CsatBadge conversationId={id} csat={data.csat} />
-          </Space>
-          <Space>
-            <HandoverActions
-              conversation={conversation}
-              onChanged={(next) => {
-                detail.setData((previous) => (previous ? { ...previous, conversation: next } : previous));
-                onChanged();
-              }}
-              onJoined={() => setJoined(true)}
-            />
-            {canAccept ? (
-              <Tooltip title="a">
-                <Button type="primary" icon={<LoginOutlined />} loading={acting === 'accept'} onClick={() => void act('accept')}>{t('conversation.accept')}</Button>
-              </Tooltip>
-            ) : null}
-            {canResolve ? (
-              <Tooltip title="e">
-                <Button icon={<CheckCircleOutlined />} loading={acting === 'resolve'} onClick={() => void act('resolve')}>{t('conversation.resolve')}</Button>
-              </Tooltip>
-            ) : null}
-          </Space>
-        </header>
-        {data.handoff ? <HandoffPanel handoff={data.handoff} /> : null}
-        <Transcript messages={data.messages} meId={session.user.id} />
-        <ReplyBox ref={reply} conversationId={id} mode={replyMode} onSent={(m) => addMessages([m])} />
-      </section>
-      <aside className="lx-side" aria-label={t('conversation.contact')}>
-        <AssistPanel conversationId={id} forMessage={lastCustomerMessage} canUse={replyMode === 'reply'} onUse={(text) => reply.current?.fill(text)} />
-        <ContactCard contact={data.contact} conversation={conversation} pastConversations={data.handoff?.pastConversations ?? null} />
-      </aside>
-    </div>
+    <PeopleProvider>
+      <div className="lx-conversation">
+        <section className="lx-panel lx-thread" aria-label={t('conversation.transcript')}>
+          <header className="lx-thread-head">
+            <Space size={8} wrap>
+              <Typography.Title level={5} style={{ margin: 0 }}>{name}</Typography.Title>
+              <Tag>{t(`status.${conversation.status}`)}</Tag>
+              {data.contact.vip ? <Tag color="gold">{t('conversation.vip')}</Tag> : null}
+              <CsatBadge conversationId={id} csat={data.csat} />
+            </Space>
+            <Space>
+              <HandoverActions
+                conversation={conversation}
+                onChanged={(next) => {
+                  detail.setData((previous) => (previous ? { ...previous, conversation: next } : previous));
+                  onChanged();
+                }}
+                onJoined={() => setJoined(true)}
+              />
+              {canAccept ? (
+                <Tooltip title="a">
+                  <Button type="primary" icon={<LoginOutlined />} loading={acting === 'accept'} onClick={() => void act('accept')}>{t('conversation.accept')}</Button>
+                </Tooltip>
+              ) : null}
+              {canResolve ? (
+                <Tooltip title="e">
+                  <Button icon={<CheckCircleOutlined />} loading={acting === 'resolve'} onClick={() => setResolving(true)} data-testid="resolve-button">{t('conversation.resolve')}</Button>
+                </Tooltip>
+              ) : null}
+            </Space>
+          </header>
+          <div style={{ padding: '6px 16px', borderBottom: '1px solid #f0f0f0' }}>
+            <ConversationTags conversation={conversation} onChanged={(next) => detail.setData((previous) => (previous ? { ...previous, conversation: next } : previous))} />
+          </div>
+          {data.handoff ? <HandoffPanel handoff={data.handoff} /> : null}
+          <Transcript messages={data.messages} meId={session.user.id} />
+          <ReplyBox ref={reply} conversationId={id} mode={replyMode} onSent={(m) => addMessages([m])} />
+        </section>
+        <aside className="lx-side" aria-label={t('conversation.contact')}>
+          <AssistPanel conversationId={id} forMessage={lastCustomerMessage} canUse={replyMode === 'reply'} onUse={(text) => reply.current?.fill(text)} />
+          <ContactCard contact={data.contact} conversation={conversation} pastConversations={data.handoff?.pastConversations ?? null} />
+        </aside>
+        <ResolveDialog
+          conversation={conversation}
+          open={resolving}
+          onClose={() => setResolving(false)}
+          onResolved={(next) => {
+            setResolving(false);
+            detail.setData((previous) => (previous ? { ...previous, conversation: next } : previous));
+            void message.success(t('conversation.resolved'));
+            onChanged();
+            detail.reload();
+          }}
+        />
+      </div>
+    </PeopleProvider>
   );
 }

@@ -9,6 +9,8 @@ import { useSignedIn } from '../../lib/session.tsx';
 import { errorText } from '../../ui/errorText.ts';
 import { CannedPicker } from '../canned/CannedPicker.tsx';
 import { insertCanned, matchCanned, slashQuery, type Canned } from '../canned/cannedQuery.ts';
+import { useInboxTexts } from '../inbox/inboxTexts.ts';
+import { MentionPicker, useMentionPicker } from './MentionPicker.tsx';
 
 type Message = z.infer<typeof AgentMessageView>;
 export type ReplyBoxHandle = { focus(): void; toggleNote(): void; /** Puts a suggested text in the box to edit before sending. */ fill(text: string): void };
@@ -29,6 +31,10 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
   const [failure, setFailure] = useState<unknown>(null);
   const area = useRef<TextAreaRef>(null);
   const note = noteChosen || mode !== 'reply';
+  // Notes @mention colleagues: a list under "@" like the canned one under "/".
+  const { t: it } = useInboxTexts();
+  const mentionListId = useId();
+  const mention = useMentionPicker({ enabled: note, apply: (next) => { caretTo.current = next.caret; setText(next.text); } });
 
   useImperativeHandle(ref, () => ({
     focus: () => area.current?.focus(),
@@ -79,6 +85,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
     setText(value);
     const found = slashQuery(value, caret);
     setSlash(found ? { ...found, caret } : null);
+    mention.update(value, caret);
     if (!found || found.query !== slash?.query) setActive(0);
   };
 
@@ -101,6 +108,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.nativeEvent.isComposing) return; // an IME is choosing characters: Enter confirms them, it does not send
+    if (mention.onKeyDown(event, text)) return;
     if (slash) {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
@@ -129,17 +137,21 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
 
   return (
     <div className={`lx-reply lx-canned${note ? ' note' : ''}`}>
+      {mention.open && !slash ? <MentionPicker id={mentionListId} items={mention.matches} active={mention.active} onChoose={(person) => mention.choose(text, person)} onHover={mention.setActive} /> : null}
       {slash ? <CannedPicker id={pickerId} items={matches} active={active} loading={canned === null} onChoose={(item) => void choose(item)} onHover={setActive} /> : null}
       {failure ? <Alert type="error" showIcon closable onClose={() => setFailure(null)} title={t('conversation.sendFailed', { reason: errorText(failure, tryT) })} style={{ marginBottom: 8 }} /> : null}
       <Input.TextArea
         ref={area}
         value={text}
         onChange={(e) => onChange(e.target.value, e.target.selectionStart ?? e.target.value.length)}
-        onBlur={() => setSlash(null)}
+        onBlur={() => {
+          setSlash(null);
+          mention.close();
+        }}
         role="combobox"
-        aria-expanded={slash !== null}
-        aria-controls={slash ? pickerId : undefined}
-        aria-activedescendant={slash && matches[active] ? `${pickerId}-${active}` : undefined}
+        aria-expanded={slash !== null || mention.open}
+        aria-controls={slash ? pickerId : mention.open ? mentionListId : undefined}
+        aria-activedescendant={slash && matches[active] ? `${pickerId}-${active}` : mention.open && mention.matches[mention.active] ? `${mentionListId}-${mention.active}` : undefined}
         aria-autocomplete="list"
         onKeyDown={onKeyDown}
         autoSize={{ minRows: 2, maxRows: 8 }}
@@ -153,6 +165,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
         <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center', fontSize: 13 }}>
           <Switch size="small" checked={note} disabled={mode !== 'reply'} onChange={setNoteChosen} aria-label={t('conversation.internalNote')} />
           {t('conversation.internalNote')}
+          {note ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {it('mention.hint')}</Typography.Text> : null}
           {mode === 'notesOnly' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {t('conversation.acceptToReply')}</Typography.Text> : null}
           {mode === 'closed' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {t('conversation.closedNoReply')}</Typography.Text> : null}
         </label>

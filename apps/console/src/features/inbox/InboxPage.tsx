@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Badge, Select, Tabs, Tag, Typography } from 'antd';
-import { ConversationStatus, type ConversationView } from '@lingxi/contracts';
+import { Badge, Button, Tabs, Tag, Typography } from 'antd';
+import type { ConversationView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { isApiError } from '../../lib/api/client.ts';
 import { useRealtimeEvents } from '../../lib/realtime.tsx';
@@ -10,7 +10,9 @@ import type { ScreenProps } from '../../paths.ts';
 import { useShortcuts } from '../../ui/keyboard.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/StateViews.tsx';
 import { useResource } from '../../ui/useResource.ts';
-import { conversationIdOf, INBOX_TABS, listQuery, parseTab, stepSelection, type InboxTab } from './inboxModel.ts';
+import { conversationIdOf, filtersToSearch, hasNarrowing, INBOX_TABS, listQuery, parseFilters, stepSelection, type InboxFilters, type InboxTab } from './inboxModel.ts';
+import { InboxFilterBar, type InboxFilterBarHandle } from './InboxFilterBar.tsx';
+import { useInboxTexts } from './inboxTexts.ts';
 import { RelativeTime } from './RelativeTime.tsx';
 
 const ConversationPane = lazy(() => import('../conversation/ConversationPane.tsx'));
@@ -18,15 +20,16 @@ const statusColors: Record<ConversationView['status'], string> = { bot: 'default
 
 export default function InboxPage({ params }: ScreenProps) {
   const { t } = useI18n();
+  const { t: it } = useInboxTexts();
   const { api } = useSignedIn();
   const { search, navigate } = useRouter();
-  const tab = parseTab(search.get('tab'));
-  const statusParam = ConversationStatus.safeParse(search.get('status'));
-  const status = statusParam.success ? statusParam.data : undefined;
+  const filters = parseFilters(search);
+  const { tab } = filters;
   const selected = params.id;
-  const list = useResource((signal) => api.conversations.list({ ...listQuery(tab, status), limit: 100 }, signal), [api, tab, status]);
+  const query = filtersToSearch(filters);
+  const list = useResource((signal) => api.conversations.list({ ...listQuery(parseFilters(new URLSearchParams(query))), limit: 100 }, signal), [api, query]);
   const conversations = list.data?.conversations ?? [];
-  const suffix = `?${new URLSearchParams({ tab, ...(status ? { status } : {}) }).toString()}`;
+  const suffix = `?${query}`;
   const open = useCallback((id: string | undefined) => id && navigate(`/console/inbox/${id}${suffix}`), [navigate, suffix]);
 
   // Conversations with customer messages not seen yet; opening one clears it.
@@ -56,22 +59,27 @@ export default function InboxPage({ params }: ScreenProps) {
   useEffect(() => () => void (refreshTimer.current && clearTimeout(refreshTimer.current)), []);
 
   const ids = conversations.map((c) => c.id);
-  useShortcuts({ j: () => open(stepSelection(ids, selected, 1)), k: () => open(stepSelection(ids, selected, -1)) });
+  const filterBar = useRef<InboxFilterBarHandle>(null);
+  useShortcuts({ j: () => open(stepSelection(ids, selected, 1)), k: () => open(stepSelection(ids, selected, -1)), '/': () => filterBar.current?.focusSearch() });
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected, conversations.length]);
 
-  const setFilter = (next: { tab?: InboxTab; status?: string | undefined }) => {
-    const query = new URLSearchParams();
-    query.set('tab', next.tab ?? tab);
-    const nextStatus = 'status' in next ? next.status : status;
-    if (nextStatus && (next.tab ?? tab) !== 'unassigned') query.set('status', nextStatus);
-    navigate(`/console/inbox${selected ? `/${selected}` : ''}?${query}`, { replace: true });
-  };
+  // Filters live in the URL (a reload or a shared link shows the same list); the current one is read at call time.
+  const current = useRef(filters);
+  current.current = filters;
+  const setFilter = useCallback(
+    (change: Partial<InboxFilters>) => {
+      const next = filtersToSearch({ ...current.current, ...change });
+      navigate(`/console/inbox${selected ? `/${selected}` : ''}?${next}`, { replace: true });
+    },
+    [navigate, selected],
+  );
 
   const unavailable = isApiError(list.error) && list.error.status === 404 && list.error.code === 'NOT_FOUND';
-  const emptyText = tab === 'mine' ? t('inbox.emptyMine') : tab === 'unassigned' ? t('inbox.emptyUnassigned') : t('inbox.empty');
+  const narrowed = hasNarrowing(filters);
+  const emptyText = narrowed ? it('inbox.noMatch') : tab === 'mine' ? t('inbox.emptyMine') : tab === 'unassigned' ? t('inbox.emptyUnassigned') : tab === 'team' ? it('inbox.emptyTeam') : t('inbox.empty');
 
   return (
     <div className="lx-inbox">
@@ -81,29 +89,27 @@ export default function InboxPage({ params }: ScreenProps) {
             size="small"
             activeKey={tab}
             onChange={(key) => setFilter({ tab: key as InboxTab })}
-            items={INBOX_TABS.map((key) => ({ key, label: t(`inbox.tab.${key}`) }))}
-            tabBarExtraContent={
-              tab !== 'unassigned' ? (
-                <Select
-                  size="small"
-                  allowClear
-                  aria-label={t('inbox.filterStatus')}
-                  placeholder={t('inbox.filterStatus')}
-                  value={status}
-                  onChange={(value: string | undefined) => setFilter({ status: value })}
-                  style={{ width: 110 }}
-                  options={ConversationStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-                />
-              ) : null
-            }
+            items={INBOX_TABS.map((key) => ({ key, label: key === 'team' ? it('inbox.tab.team') : t(`inbox.tab.${key}`) }))}
           />
+          <InboxFilterBar ref={filterBar} filters={filters} onChange={setFilter} />
         </div>
         {list.error && !list.data ? (
           unavailable ? <EmptyState compact title={t('inbox.notAvailable')} /> : <ErrorState compact error={list.error} onRetry={list.reload} />
         ) : list.loading && !list.data ? (
           <Loading />
         ) : conversations.length === 0 ? (
-          <EmptyState compact title={emptyText} />
+          <EmptyState
+            compact
+            title={emptyText}
+            action={
+              narrowed ? (
+                <>
+                  <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{it('inbox.noMatchHint')}</Typography.Paragraph>
+                  <Button size="small" onClick={() => setFilter({ status: undefined, channel: undefined, tag: undefined, emotion: undefined, q: undefined })}>{it('inbox.clearFilters')}</Button>
+                </>
+              ) : undefined
+            }
+          />
         ) : (
           <ul className="lx-inbox-items" ref={listRef}>
             {conversations.map((c) => (
@@ -132,6 +138,7 @@ export default function InboxPage({ params }: ScreenProps) {
                     {c.handoffTrigger ? <span>{t(`trigger.${c.handoffTrigger}`)}</span> : null}
                     {c.status === 'queued' && c.queuePosition ? <Badge color="orange" text={<span style={{ fontSize: 12 }}>{t('inbox.queuePosition', { n: c.queuePosition })}</span>} /> : null}
                     <span>· {c.channel}</span>
+                    {c.tags.slice(0, 3).map((tag) => <Tag key={tag} bordered={false} style={{ fontSize: 11, marginInlineEnd: 0 }}>{tag}</Tag>)}
                   </div>
                 </a>
               </li>

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { conversationIdOf, listQuery, mergeMessages, parseTab, stepSelection } from './inboxModel.ts';
+import { conversationIdOf, filtersToSearch, hasNarrowing, listQuery, mergeMessages, parseFilters, parseTab, stepSelection } from './inboxModel.ts';
 
 describe('inbox model', () => {
-  it('maps tabs to the agent API query', () => {
-    expect(listQuery('mine', undefined)).toEqual({ assignee: 'me' });
-    expect(listQuery('mine', 'resolved')).toEqual({ assignee: 'me', status: 'resolved' });
-    expect(listQuery('unassigned', 'resolved')).toEqual({ status: 'queued', assignee: 'none' });
-    expect(listQuery('all', undefined)).toEqual({});
+  it('maps tabs and filters to the agent API query', () => {
+    expect(listQuery({ tab: 'mine' })).toEqual({ view: 'mine' });
+    expect(listQuery({ tab: 'team', status: 'assigned', q: '退款' })).toEqual({ view: 'team', status: 'assigned', q: '退款' });
     expect(parseTab('nonsense')).toBe('mine');
+    expect(parseTab('team')).toBe('team');
+  });
+
+  it('keeps the filters in the URL and drops what the API would refuse', () => {
+    const filters = parseFilters(new URLSearchParams('tab=all&status=queued&channel=app&tag=物流&emotion=4&q=%20rita%20'));
+    expect(filters).toEqual({ tab: 'all', status: 'queued', channel: 'app', tag: '物流', emotion: '4', q: 'rita' });
+    expect(parseFilters(new URLSearchParams(filtersToSearch(filters)))).toEqual(filters);
+    expect(filtersToSearch({ tab: 'mine', q: 'a b' })).toBe('tab=mine&q=a+b');
+    expect(parseFilters(new URLSearchParams('status=lost&channel=fax&emotion=9&tag=a,b&q=%20'))).toEqual({ tab: 'mine' });
+    expect(hasNarrowing({ tab: 'all' })).toBe(false);
+    expect(hasNarrowing({ tab: 'all', emotion: '1,2' })).toBe(true);
   });
 
   it('merges live messages once, in time order', () => {

@@ -1,18 +1,55 @@
-import type { ConversationStatus } from '@lingxi/contracts';
+import { ConversationStatus } from '@lingxi/contracts';
 
-// Pure rules of the inbox: which query a tab means, and how live events merge into what is shown.
+// Pure rules of the inbox: which query a tab and its filters mean (kept in the URL), and how live events merge into what is shown.
 
-export type InboxTab = 'mine' | 'unassigned' | 'all';
-export const INBOX_TABS: readonly InboxTab[] = ['mine', 'unassigned', 'all'];
+export type InboxTab = 'mine' | 'unassigned' | 'team' | 'all';
+export const INBOX_TABS: readonly InboxTab[] = ['mine', 'unassigned', 'team', 'all'];
+export const CHANNELS = ['web', 'app', 'api'] as const;
+/** Emotion filter choices: a single level is a minimum, a list is a set (as the API reads them). */
+export const EMOTION_CHOICES = ['4', '5', '3', '1,2'] as const;
 
 export function parseTab(value: string | null): InboxTab {
-  return value === 'unassigned' || value === 'all' ? value : 'mine';
+  return value === 'unassigned' || value === 'team' || value === 'all' ? value : 'mine';
 }
 
-export function listQuery(tab: InboxTab, status: ConversationStatus | undefined): { status?: ConversationStatus; assignee?: string } {
-  if (tab === 'unassigned') return { status: 'queued', assignee: 'none' };
-  if (tab === 'mine') return { assignee: 'me', ...(status ? { status } : {}) };
-  return status ? { status } : {};
+export type InboxFilters = { tab: InboxTab; status?: ConversationStatus; channel?: string; tag?: string; emotion?: string; q?: string };
+const FILTER_KEYS = ['status', 'channel', 'tag', 'emotion', 'q'] as const;
+
+/** The filters in a URL's query; unknown values are dropped rather than sent to fail. */
+export function parseFilters(search: URLSearchParams): InboxFilters {
+  const status = ConversationStatus.safeParse(search.get('status'));
+  const channel = search.get('channel');
+  const emotion = search.get('emotion');
+  const tag = search.get('tag')?.trim();
+  const q = search.get('q')?.trim();
+  return {
+    tab: parseTab(search.get('tab')),
+    ...(status.success ? { status: status.data } : {}),
+    ...(channel && (CHANNELS as readonly string[]).includes(channel) ? { channel } : {}),
+    ...(tag && !tag.includes(',') ? { tag: tag.slice(0, 32) } : {}),
+    ...(emotion && /^[1-5](,[1-5])*$/.test(emotion) ? { emotion } : {}),
+    ...(q ? { q: q.slice(0, 100) } : {}),
+  };
+}
+
+/** The URL query of a set of filters (tab first, empty ones left out), so a link or a reload shows the same list. */
+export function filtersToSearch(filters: InboxFilters): string {
+  const query = new URLSearchParams({ tab: filters.tab });
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value) query.set(key, value);
+  }
+  return query.toString();
+}
+
+export function hasNarrowing(filters: InboxFilters): boolean {
+  return FILTER_KEYS.some((key) => Boolean(filters[key]));
+}
+
+/** What the list asks the API for. */
+export function listQuery(filters: InboxFilters): { view: InboxTab; status?: ConversationStatus; channel?: string; tag?: string; emotion?: string; q?: string } {
+  const { tab, ...rest } = filters;
+  return { view: tab, ...rest };
 }
 
 /** Adds messages that are not there yet (a socket event can arrive before or after the REST answer), in time order. */

@@ -19,7 +19,7 @@ const FIELDS = ['answerConfidence', 'lowConfidence', 'clarifyMargin', 'lowConfid
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
 /** A slider with a number box beside it; confidence values are shown and typed in percent. */
-function RangeInput({ setting, value, onChange, disabled, suffix, marks }: { setting: BotRangedSetting; value?: number; onChange?: (v: number) => void; disabled?: boolean; suffix?: string; marks?: Record<number, string> }) {
+function RangeInput({ setting, label, value, onChange, disabled, suffix, marks }: { setting: BotRangedSetting; label: string; value?: number; onChange?: (v: number) => void; disabled?: boolean; suffix?: string; marks?: Record<number, string> }) {
   const range = botSettingRanges[setting];
   const asPercent = range.max <= 1;
   const scale = asPercent ? 100 : 1;
@@ -29,20 +29,20 @@ function RangeInput({ setting, value, onChange, disabled, suffix, marks }: { set
   };
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 16, maxWidth: 560 }}>
-      <Slider style={{ flex: 1 }} min={range.min * scale} max={range.max * scale} step={1} value={shown} onChange={set} disabled={disabled} marks={marks} tooltip={{ formatter: (v) => (asPercent ? `${v}%` : v) }} aria-label={setting} />
-      <InputNumber min={range.min * scale} max={range.max * scale} step={1} precision={0} value={shown} onChange={set} disabled={disabled} suffix={asPercent ? '%' : suffix} style={{ width: 110 }} aria-label={setting} />
+      <Slider style={{ flex: 1 }} min={range.min * scale} max={range.max * scale} step={1} value={shown} onChange={set} disabled={disabled} marks={marks} tooltip={{ formatter: (v) => (asPercent ? `${v}%` : v) }} aria-label={label} />
+      <InputNumber min={range.min * scale} max={range.max * scale} step={1} precision={0} value={shown} onChange={set} disabled={disabled} suffix={asPercent ? '%' : suffix} style={{ width: 110 }} aria-label={label} />
     </div>
   );
 }
 
 function ConfidenceScale({ low, answer, t }: { low: number; answer: number; t: BotT }) {
   const zones = confidenceZones(low, answer);
-  const zone = (width: number, color: string, key: BotTextKey) => (width > 0 ? <Tooltip title={t(key)}><div style={{ width: `${width}%`, background: color }} className="lx-bot-zone">{width >= 14 ? t(key) : null}</div></Tooltip> : null);
+  const zone = (width: number, color: string, key: BotTextKey, help?: BotTextKey) => (width > 0 ? <Tooltip title={t(help ?? key)}><div style={{ width: `${width}%`, background: color }} className="lx-bot-zone">{width >= 10 ? t(key) : null}</div></Tooltip> : null);
   return (
     <div aria-label={t('bot.scale')} style={{ marginBottom: 16 }}>
       <div className="lx-bot-scale">
         {zone(zones.low, '#fff1f0', 'bot.zone.low')}
-        {zone(zones.middle, '#fffbe6', 'bot.zone.middle')}
+        {zone(zones.middle, '#fffbe6', 'bot.zone.middle', 'bot.zone.middleHelp')}
         {zone(zones.high, '#f6ffed', 'bot.zone.high')}
       </div>
       <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
@@ -90,7 +90,11 @@ export default function BotSettingsPage() {
   const answer = Form.useWatch('answerConfidence', form);
   const triggers = Form.useWatch('triggers', form);
   // Problems in the reader's language: the bot's own messages first, then the shared dictionary.
-  const problemT = useMemo(() => (key: string, fallback: string, vars?: Record<string, string | number>) => (key.startsWith('problem.') ? botProblemText(key.slice('problem.'.length), t) : null) ?? tryT(key, fallback, vars), [t, tryT]);
+  const problemT = useMemo(
+    () => (key: string, fallback: string, vars?: Record<string, string | number>) =>
+      (key.startsWith('problem.') ? botProblemText(key.slice('problem.'.length), t) : key === 'error.BOT_SETTINGS_INCONSISTENT' ? t('bot.error.inconsistent') : null) ?? tryT(key, fallback, vars),
+    [t, tryT],
+  );
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(formOf(settings.data.settings));
@@ -126,9 +130,9 @@ export default function BotSettingsPage() {
   const { defaults } = settings.data;
   const atDefaults = sameSettings(settings.data.settings, defaults);
   const defaultOf = (key: BotRangedSetting) => t('bot.default', { value: botSettingRanges[key].max <= 1 ? percent(defaults[key]) : defaults[key] });
-  const ranged = (key: BotRangedSetting, label: BotTextKey, help: BotTextKey | null, props: { suffix?: string; marks?: Record<number, string>; disabled?: boolean } = {}) => (
-    <Form.Item name={key} label={t(label)} extra={<>{help ? <div>{t(help)}</div> : null}<div>{defaultOf(key)}</div></>} rules={[{ required: true, message: tryT('problem.is required', 'is required') }]}>
-      <RangeInput setting={key} {...props} />
+  const ranged = (key: BotRangedSetting, label: BotTextKey, help: BotTextKey | null, props: { suffix?: string; marks?: Record<number, string>; note?: string } = {}) => (
+    <Form.Item name={key} label={t(label)} extra={<>{help ? <div>{t(help)}</div> : null}{props.note ? <div>{props.note}</div> : null}<div>{defaultOf(key)}</div></>} rules={[{ required: true, message: tryT('problem.is required', 'is required') }]}>
+      <RangeInput setting={key} label={t(label)} suffix={props.suffix} marks={props.marks} />
     </Form.Item>
   );
   const on = (name: 'repeat' | 'emotion' | 'low_confidence') => triggers?.[name] ?? settings.data!.settings.triggers[name];
@@ -143,8 +147,8 @@ export default function BotSettingsPage() {
           <Button type="primary" loading={saving} onClick={() => form.submit()}>{tryT('common.save', 'Save')}</Button>
         </Space>
       ) : <Typography.Text type="secondary">{t('bot.readOnly')}</Typography.Text>)}
-      {failure ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(failure.error, tryT)} description={failure.general.length ? failure.general.map((p) => problemText(p, problemT)).join('; ') : undefined} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} disabled={!canManage} name="bot" initialValues={formOf(settings.data.settings)}>
+      {failure ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(failure.error, problemT)} description={failure.general.length ? failure.general.map((p) => problemText(p, problemT)).join('; ') : undefined} /> : null}
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} disabled={!canManage} name="bot" initialValues={formOf(settings.data.settings)}>
         <div className="lx-settings-grid" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 12, alignItems: 'start' }}>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
             <Card size="small" title={t('bot.answering')}>
@@ -178,8 +182,7 @@ export default function BotSettingsPage() {
             </TriggerRow>
             <TriggerRow t={t} locked title={t('bot.trigger.explicit')} help={t('bot.trigger.explicitHelp')} />
             <TriggerRow t={t} title={t('bot.trigger.emotion')} help={t('bot.trigger.emotionHelp')} switchName={['triggers', 'emotion']} off={!on('emotion')}>
-              {ranged('emotionLevel', 'bot.emotionLevel', null, { marks: { 2: '2', 3: '3', 4: '4', 5: '5' } })}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{(['bot.emotion.2', 'bot.emotion.3', 'bot.emotion.4', 'bot.emotion.5'] as const).map((k) => t(k)).join(' · ')}</Typography.Text>
+              {ranged('emotionLevel', 'bot.emotionLevel', null, { marks: { 2: '2', 3: '3', 4: '4', 5: '5' }, note: (['bot.emotion.2', 'bot.emotion.3', 'bot.emotion.4', 'bot.emotion.5'] as const).map((k) => t(k)).join(' · ') })}
             </TriggerRow>
             <TriggerRow t={t} title={t('bot.trigger.repeat')} help={t('bot.trigger.repeatHelp')} switchName={['triggers', 'repeat']} off={!on('repeat')}>
               {ranged('repeatTimes', 'bot.repeatTimes', null, { suffix: t('bot.times', { n: '' }).trim() })}

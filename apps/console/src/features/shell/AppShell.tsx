@@ -10,6 +10,7 @@ import { useSignedIn } from '../../lib/session.tsx';
 import { navItems, type ConsoleRoute } from '../../routes.ts';
 import { BrandMark } from '../../ui/BrandMark.tsx';
 import { useShortcuts } from '../../ui/keyboard.ts';
+import { MentionBell } from '../inbox/MentionBell.tsx';
 import { OfferBanner } from './OfferBanner.tsx';
 import { RatingNotifier } from './RatingNotifier.tsx';
 import { PresenceSwitch } from './PresenceSwitch.tsx';
@@ -86,6 +87,7 @@ function Shell({ active, children }: { active: ConsoleRoute['nav'] | null; child
               <Badge status={connected ? 'success' : 'default'} aria-label={connected ? t('header.live') : t('header.offline')} />
             </Tooltip>
             <PresenceSwitch />
+            <MentionBell />
             <Segmented<Locale>
               size="small"
               aria-label={t('header.language')}

@@ -11,6 +11,8 @@ const shortcuts: ReadonlyArray<[string[], MessageKey]> = [
   [['e'], 'shortcuts.resolve'],
   [['1', '2', '3'], 'shortcuts.useSuggestion'],
   [['/'], 'shortcuts.canned'],
+  [['/'], 'shortcuts.search'],
+  [['@'], 'shortcuts.mention'],
   [['Enter'], 'shortcuts.send'],
   [['Ctrl', 'Enter'], 'shortcuts.send'],
   [['Esc'], 'shortcuts.escape'],

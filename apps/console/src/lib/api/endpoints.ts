@@ -20,6 +20,11 @@ import {
   ConversationDetailResponse,
   ConversationListResponse,
   ConversationResponse,
+  DispositionListResponse,
+  MentionablePeopleResponse,
+  MentionListResponse,
+  MentionReadResponse,
+  TagListResponse,
   KnowledgeEntryResponse,
   KnowledgeImportResponse,
   KnowledgeListResponse,
@@ -37,6 +42,9 @@ import type { ApiClient } from './client.ts';
 // The console's view of the API: one typed function per route it uses, answers parsed with the shared schemas.
 
 export type PresenceStatus = 'online' | 'away' | 'offline';
+/** The inbox list's query (GET /api/v1/conversations): a view plus filters and a search. */
+export type InboxQuery = { view?: 'mine' | 'unassigned' | 'team' | 'all'; status?: ConversationStatus; assignee?: string; channel?: string; tag?: string; emotion?: string; q?: string; limit?: number };
+export type ResolveOutcome = { disposition?: string; tags?: string[]; note?: string };
 // Entry editing takes the shapes of CreateKnowledgeEntryRequest (input side) without re-declaring them.
 export type KnowledgeEntryInput = {
   question: string;
@@ -100,17 +108,26 @@ export function lingxiApi(client: ApiClient) {
       list: (query: { action?: string; before?: string; limit?: number }) => client.request('GET', '/api/v1/audit', { query, schema: AuditListResponse }),
     },
     conversations: {
-      list: (query: { status?: ConversationStatus; assignee?: string; limit?: number }, signal?: AbortSignal) =>
+      list: (query: InboxQuery, signal?: AbortSignal) =>
         client.request('GET', '/api/v1/conversations', { query, schema: ConversationListResponse, signal }),
       get: (id: string, signal?: AbortSignal) => client.request('GET', `/api/v1/conversations/${encodeURIComponent(id)}`, { schema: ConversationDetailResponse, signal }),
       reply: (id: string, text: string, isPrivate: boolean) =>
         client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/messages`, { body: { text, private: isPrivate }, schema: AgentMessageResponse }),
       accept: (id: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/accept`, { schema: ConversationResponse }),
-      resolve: (id: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/resolve`, { schema: ConversationResponse }),
+      resolve: (id: string, outcome?: ResolveOutcome) =>
+        client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/resolve`, { ...(outcome ? { body: outcome } : {}), schema: ConversationResponse }),
+      setTags: (id: string, tags: string[]) => client.request('PUT', `/api/v1/conversations/${encodeURIComponent(id)}/tags`, { body: { tags }, schema: ConversationResponse }),
       transfer: (id: string, target: { toAgentId?: string; toTeamId?: string; note?: string }) =>
         client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/transfer`, { body: target, schema: ConversationResponse }),
       reassign: (id: string, agentId: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/reassign`, { body: { agentId }, schema: ConversationResponse }),
       join: (id: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/join`, { schema: z.object({ conversation: ConversationResponse.shape.conversation, message: AgentMessageResponse.shape.message.nullable() }) }),
+    },
+    inbox: {
+      tags: (signal?: AbortSignal) => client.request('GET', '/api/v1/tags', { schema: TagListResponse, signal }),
+      dispositions: (signal?: AbortSignal) => client.request('GET', '/api/v1/dispositions', { schema: DispositionListResponse, signal }),
+      people: (signal?: AbortSignal) => client.request('GET', '/api/v1/mentions/people', { schema: MentionablePeopleResponse, signal }),
+      mentions: (query: { unread?: 'true' | 'false'; limit?: number } = {}, signal?: AbortSignal) => client.request('GET', '/api/v1/mentions', { query, schema: MentionListResponse, signal }),
+      markMentionsRead: (read: { ids?: string[]; all?: boolean }) => client.request('POST', '/api/v1/mentions/read', { body: read, schema: MentionReadResponse }),
     },
     knowledge: {
       list: (query: { q?: string; status?: string; category?: string; limit?: number; offset?: number }, signal?: AbortSignal) =>

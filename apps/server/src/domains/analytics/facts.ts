@@ -79,7 +79,8 @@ export function factsFromEvent(event: LingxiEvent): Fact[] {
       const status = { ...base, conversationId: p.conversationId, key: event.id, label: p.from, agentId: p.assigneeId, teamId };
       if (p.to === 'assigned') return [{ ...status, kind: 'assigned' }];
       if (p.to === 'queued') return [{ ...status, kind: 'queued', value: p.queuePosition }];
-      if (p.to === 'resolved') return [{ ...status, kind: 'resolved' }];
+      // An agent's disposition and tags ride on the resolved fact (detail), for reports to group by.
+      if (p.to === 'resolved') return [{ ...status, kind: 'resolved', ...(p.disposition || p.tags?.length ? { detail: { disposition: p.disposition ?? null, tags: p.tags ?? [] } } : {}) }];
       if (p.to === 'closed') return [{ ...status, kind: 'closed' }];
       if (p.to === 'pending') return [{ ...status, kind: 'pending' }];
       if (p.to === 'bot' && (p.from === 'resolved' || p.from === 'closed')) return [{ ...status, kind: 'reopened' }];

@@ -30,12 +30,18 @@ export function presentMessage(m: Message): MessageView {
   };
 }
 
+/** The colleagues a private note @mentions (stored on the message's meta). */
+function mentionsOf(m: Message): { mentions?: string[] } {
+  const mentions = (m.meta as { mentions?: unknown } | null)?.mentions;
+  return Array.isArray(mentions) && mentions.length > 0 ? { mentions: mentions as string[] } : {};
+}
+
 export function presentAgentMessage(m: Message) {
-  return { ...presentMessage(m), private: m.private, authorId: m.authorId };
+  return { ...presentMessage(m), private: m.private, authorId: m.authorId, ...mentionsOf(m) };
 }
 
 export function messagePayload(m: Message): MessagePayload {
-  return { ...presentMessage(m), private: m.private, authorId: m.authorId };
+  return { ...presentMessage(m), private: m.private, authorId: m.authorId, ...mentionsOf(m) };
 }
 
 export function presentReply(m: Message): ReplyView {
@@ -62,5 +68,7 @@ export function presentConversation(c: Conversation & { contactName?: string | n
     queuedAt: c.queuedAt?.toISOString() ?? null,
     lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
+    disposition: c.disposition ?? null,
+    tags: c.tags ?? [],
   };
 }

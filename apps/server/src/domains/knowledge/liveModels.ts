@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import { loadFaqMatcher, serializeFaqMatcher, trainFaqMatcher, type FaqMatcher } from '@lingxi/nlu';
 import type { Database } from '../../platform/db/index.ts';
 import { entryStore, modelStore, type KnowledgeEntry } from './store.ts';
+import { createTrainer, type Trainer } from './trainer.ts';
 
 /** What the bot needs of an entry at answer time, held in memory beside the model. */
 export type LiveEntry = Pick<KnowledgeEntry, 'id' | 'question' | 'similarQuestions' | 'answer' | 'quickReplies' | 'category' | 'tags' | 'language' | 'validFrom' | 'validTo'>;
@@ -21,6 +21,11 @@ export interface LiveModels {
   serialize<T>(workspaceId: string, work: () => Promise<T>): Promise<T>;
 }
 
+/** What publishing needs besides: training without blocking replies (a trainer thread kept between publishes). */
+export interface KnowledgeModels extends LiveModels {
+  train(entries: readonly KnowledgeEntry[]): Promise<{ matcher: FaqMatcher; bytes: Buffer }>;
+}
+
 // A fixed seed: the same entries always give the same model on every node.
 const SEED = 7;
 /** Below this many questions training takes well under 100 ms: a worker thread would cost more than it saves. */
@@ -33,24 +38,16 @@ export function trainModel(entries: readonly KnowledgeEntry[]): FaqMatcher {
 }
 
 /**
- * Trains without blocking this node's event loop (replies keep flowing during a publish): a worker
- * thread trains and serializes, this thread only loads the bytes. Small knowledge bases train inline.
+ * Trains without blocking this node's event loop (replies keep flowing during a publish): the trainer thread
+ * trains and serializes, this thread only loads the bytes. Small knowledge bases train inline.
  */
-export async function trainModelOffThread(entries: readonly KnowledgeEntry[]): Promise<{ matcher: FaqMatcher; bytes: Buffer }> {
+export async function trainModelOffThread(entries: readonly KnowledgeEntry[], trainer: Trainer): Promise<{ matcher: FaqMatcher; bytes: Buffer }> {
   const docs = docsOf(entries);
   if (docs.reduce((n, d) => n + d.questions.length, 0) < INLINE_QUESTIONS) {
     const matcher = trainFaqMatcher(docs, { seed: SEED });
     return { matcher, bytes: serializeModel(matcher) };
   }
-  const bytes = await new Promise<Uint8Array>((resolve, reject) => {
-    const worker = new Worker(new URL('./trainer.worker.mjs', import.meta.url), { workerData: { docs, seed: SEED } });
-    worker.once('message', (m: { ok: true; bytes: Uint8Array } | { ok: false; message: string }) => {
-      void worker.terminate();
-      if (m.ok) resolve(m.bytes);
-      else reject(new Error(`Training failed: ${m.message}`));
-    });
-    worker.once('error', reject);
-  });
+  const bytes = await trainer.train(docs, SEED);
   return { matcher: loadFaqMatcher(bytes), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
@@ -63,10 +60,11 @@ export function serializeModel(matcher: FaqMatcher): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export function createLiveModels(deps: { db: Database; log?: { warn(o: unknown, m?: string): void } }): LiveModels {
+export function createLiveModels(deps: { db: Database; log?: { warn(o: unknown, m?: string): void } }): KnowledgeModels {
   const models = new Map<string, LiveModel>();
   const loading = new Map<string, Promise<LiveModel | null>>();
   const queues = new Map<string, Promise<unknown>>();
+  const trainer = createTrainer();
 
   async function loadStored(workspaceId: string): Promise<LiveModel | null> {
     const stored = await modelStore.get(deps.db.sql, workspaceId);
@@ -78,7 +76,7 @@ export function createLiveModels(deps: { db: Database; log?: { warn(o: unknown, 
     } catch (error) {
       // A model stored by an older engine (another format version): retrain from the same entries and store it, rather than going silent.
       deps.log?.warn({ err: error, workspaceId }, 'stored knowledge model could not be loaded; retraining it');
-      const { matcher, bytes } = await trainModelOffThread(entries);
+      const { matcher, bytes } = await trainModelOffThread(entries, trainer);
       const trainedAt = new Date();
       const version = await modelStore.save(deps.db.sql, { workspaceId, entries: entries.length, bytes, trainedAt });
       return liveModelOf(version, matcher, entries, trainedAt);
@@ -106,6 +104,9 @@ export function createLiveModels(deps: { db: Database; log?: { warn(o: unknown, 
     install(workspaceId, model) {
       const current = models.get(workspaceId);
       if (!current || current.version <= model.version) models.set(workspaceId, model);
+    },
+    train(entries) {
+      return trainModelOffThread(entries, trainer);
     },
     async refresh(workspaceId, version) {
       const current = models.get(workspaceId);

@@ -1,5 +1,5 @@
-import type { KnowledgeEntryView } from '@lingxi/contracts';
-import type { KnowledgeEntry, KnowledgeVersion } from './store.ts';
+import type { KnowledgeEntryView, KnowledgeImportProgress, KnowledgeImportView } from '@lingxi/contracts';
+import type { KnowledgeEntry, KnowledgeImport, KnowledgeVersion } from './store.ts';
 
 export function presentEntry(entry: KnowledgeEntry): KnowledgeEntryView {
   return {
@@ -41,4 +41,27 @@ export function presentExportLine(entry: KnowledgeEntry) {
     validFrom: entry.validFrom?.toISOString() ?? null,
     validTo: entry.validTo?.toISOString() ?? null,
   };
+}
+
+export function presentImportProgress(record: KnowledgeImport): KnowledgeImportProgress {
+  return {
+    id: record.id,
+    status: record.status,
+    format: record.format,
+    fileName: record.fileName,
+    total: record.total,
+    processed: record.processed,
+    imported: record.imported,
+    failed: record.failed,
+    modelVersion: record.modelVersion,
+    failure: record.failure,
+    createdBy: record.createdBy,
+    createdAt: record.createdAt.toISOString(),
+    startedAt: record.startedAt?.toISOString() ?? null,
+    finishedAt: record.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentImport(record: KnowledgeImport): KnowledgeImportView {
+  return { ...presentImportProgress(record), errors: record.errors };
 }

@@ -3,7 +3,10 @@ import {
   CreateKnowledgeEntryRequest,
   IdParams,
   KnowledgeEntryResponse,
+  KnowledgeExportQuery,
   KnowledgeExportResponse,
+  KnowledgeImportJobResponse,
+  KnowledgeImportListResponse,
   KnowledgeImportRequest,
   KnowledgeImportResponse,
   KnowledgeListQuery,
@@ -17,13 +20,21 @@ import { orThrow } from '../../platform/errors.ts';
 import { RawReply, route } from '../../platform/route.ts';
 import { userOf } from '../accounts/index.ts';
 import { importEntries } from './commands/importEntries.ts';
+import { startImport } from './commands/startImport.ts';
 import { publishKnowledge } from './commands/publishKnowledge.ts';
 import { restoreVersion } from './commands/restoreVersion.ts';
 import { changeEntry, createEntry } from './commands/saveEntry.ts';
 import type { KnowledgeDeps } from './deps.ts';
 import { knowledgeErrors } from './errors.ts';
-import { presentEntry, presentExportLine, presentVersion } from './present.ts';
-import { entryStore, modelStore, versionStore } from './store.ts';
+import { entriesToCsv } from './csv.ts';
+import { formatOf } from './importSource.ts';
+import { presentEntry, presentExportLine, presentImport, presentImportProgress, presentVersion } from './present.ts';
+import { entryStore, importStore, modelStore, versionStore } from './store.ts';
+import { entriesToXlsx } from './xlsx.ts';
+
+/** The biggest file a background import takes (a 10k-entry knowledge base is about 3 MB as JSON Lines). */
+export const MAX_IMPORT_FILE_BYTES = 32 * 1_048_576;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const date = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
 
@@ -116,13 +127,47 @@ export function knowledgeRoutes(deps: KnowledgeDeps) {
       },
     }),
     route({
-      method: 'GET', url: '/api/v1/knowledge/export', summary: 'Every entry not archived, in the import shape: {entries} as JSON, or JSON Lines with ?format=jsonl (import either again)', tags, policy: 'knowledge:read',
-      query: z.object({ status: z.enum(['draft', 'published']).optional(), format: z.enum(['json', 'jsonl']).default('json') }), response: KnowledgeExportResponse,
+      method: 'POST', url: '/api/v1/knowledge/imports',
+      summary: 'Import a file in the background (multipart/form-data, part "file": .jsonl, .json, .csv or .xlsx; CSV/XLSX columns question, similarQuestions, answer, category, tags, lists joined by |). Answers 202 with the import at once: bad rows are already listed by line (sheet row for CSV/XLSX); follow GET /api/v1/knowledge/imports/:id (or the socket event knowledge.import) until status is done',
+      tags, policy: 'knowledge:manage', upload: { maxBytes: MAX_IMPORT_FILE_BYTES }, status: 202, response: KnowledgeImportJobResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const file = ctx.file;
+        if (!file || file.bytes.length === 0) orThrow(knowledgeErrors.emptyFile());
+        if (file!.truncated) orThrow(knowledgeErrors.fileTooBig(MAX_IMPORT_FILE_BYTES));
+        const record = orThrow(await startImport(deps, { workspaceId: user.workspaceId, by: user.email, fileName: file!.filename || null, format: formatOf(file!.filename, file!.contentType), bytes: file!.bytes }));
+        ctx.setStatus(202);
+        return { import: presentImport(record) };
+      },
+    }),
+    route({
+      method: 'GET', url: '/api/v1/knowledge/imports/:id', summary: 'A background import: status, progress (processed of total rows), and its bad rows by line', tags, policy: 'knowledge:read',
+      params: IdParams, response: KnowledgeImportJobResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        const record = await importStore.get(deps.db.sql, user.workspaceId, ctx.params.id);
+        return { import: presentImport(orThrow(record ?? knowledgeErrors.importNotFound(ctx.params.id))) };
+      },
+    }),
+    route({
+      method: 'GET', url: '/api/v1/knowledge/imports', summary: 'The 20 latest background imports of this workspace, newest first (without their row errors)', tags, policy: 'knowledge:read',
+      response: KnowledgeImportListResponse,
+      async handler(ctx) {
+        const user = userOf(ctx.principal);
+        return { imports: (await importStore.recent(deps.db.sql, user.workspaceId, 20)).map(presentImportProgress) };
+      },
+    }),
+    route({
+      method: 'GET', url: '/api/v1/knowledge/export',
+      summary: 'Every entry not archived, in the import shape: {entries} as JSON, JSON Lines with ?format=jsonl, or a sheet with ?format=csv / ?format=xlsx (columns question, similarQuestions, answer, category, tags, quickReplies, channels, validFrom, validTo; lists joined by |). Each imports again as it is',
+      tags, policy: 'knowledge:read', query: KnowledgeExportQuery, response: KnowledgeExportResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
         const page = await entryStore.list(deps.db.sql, user.workspaceId, { status: ctx.query.status }, { limit: 1_000_000, offset: 0 });
         const entries = page.entries.map(presentExportLine);
         if (ctx.query.format === 'jsonl') return new RawReply(entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'application/x-ndjson; charset=utf-8', 'knowledge.jsonl');
+        if (ctx.query.format === 'csv') return new RawReply(entriesToCsv(entries), 'text/csv; charset=utf-8', 'knowledge.csv');
+        if (ctx.query.format === 'xlsx') return new RawReply(await entriesToXlsx(entries), XLSX_TYPE, 'knowledge.xlsx');
         return { entries };
       },
     }),

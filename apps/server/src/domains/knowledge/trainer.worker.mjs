@@ -1,12 +1,16 @@
-// Trains a FAQ model off the main thread (plain JS: a worker gets no TypeScript loader, so it registers tsx itself).
-import { parentPort, workerData } from 'node:worker_threads';
+// Trains FAQ models off the main thread, one request after another, for as long as the node keeps it (plain JS: a
+// worker gets no TypeScript loader, so it registers tsx itself — seconds of start-up that are paid once, not per publish).
+import { parentPort } from 'node:worker_threads';
 
 const { register } = await import('tsx/esm/api');
 register();
 const { trainFaqMatcher, serializeFaqMatcher } = await import('@lingxi/nlu');
-try {
-  const bytes = serializeFaqMatcher(trainFaqMatcher(workerData.docs, { seed: workerData.seed }));
-  parentPort.postMessage({ ok: true, bytes }, [bytes.buffer]);
-} catch (error) {
-  parentPort.postMessage({ ok: false, message: String(error?.message ?? error) });
-}
+parentPort.on('message', ({ id, docs, seed }) => {
+  try {
+    const bytes = serializeFaqMatcher(trainFaqMatcher(docs, { seed }));
+    parentPort.postMessage({ id, ok: true, bytes }, [bytes.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, ok: false, message: String(error?.message ?? error) });
+  }
+});
+parentPort.postMessage({ ready: true });

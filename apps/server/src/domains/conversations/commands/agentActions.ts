@@ -7,6 +7,7 @@ import { transition } from '../model.ts';
 import { messagePayload } from '../present.ts';
 import { hasJoined } from '../notices.ts';
 import { conversationStore, messageStore, type Conversation, type Message } from '../store.ts';
+import { mentionsForNote, recordMentions } from './recordMentions.ts';
 
 type Agent = { workspaceId: string; userId: string };
 
@@ -24,19 +25,6 @@ export async function acceptConversation(deps: ConversationsDeps, input: Agent &
   });
 }
 
-export async function resolveConversation(deps: ConversationsDeps, input: Agent & { conversationId: string }): Promise<Conversation | DomainError> {
-  return deps.db.transaction(async (tx) => {
-    const conversation = await conversationStore.lockById(tx, input.workspaceId, input.conversationId);
-    if (!conversation) return conversationErrors.notFound(input.conversationId);
-    if (conversation.assigneeId && conversation.assigneeId !== input.userId) return conversationErrors.notAssignedToYou();
-    const next = transition(conversation.status, { type: 'resolve', by: 'agent' });
-    if (isDomainError(next)) return next;
-    const updated = await conversationStore.update(tx, input.workspaceId, conversation.id, { status: next, resolvedAt: deps.clock.now() });
-    await emit(tx, deps, { name: 'conversation.status_changed', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, from: conversation.status, to: next, assigneeId: conversation.assigneeId, queuePosition: null, estimatedWaitSeconds: null } });
-    return updated!;
-  });
-}
-
 /** An agent's reply to the customer, or a private note only colleagues see. */
 export async function sendAgentMessage(deps: ConversationsDeps, input: Agent & { conversationId: string; text: string; private: boolean }): Promise<Message | DomainError> {
   return deps.db.transaction(async (tx) => {
@@ -44,10 +32,13 @@ export async function sendAgentMessage(deps: ConversationsDeps, input: Agent & {
     if (!conversation) return conversationErrors.notFound(input.conversationId);
     if (conversation.status === 'closed') return conversationErrors.closed();
     if (!input.private && conversation.assigneeId && conversation.assigneeId !== input.userId && !(await hasJoined(tx, input.workspaceId, conversation.id, input.userId))) return conversationErrors.notAssignedToYou();
+    // Only private notes mention colleagues: the customer never sees who was asked.
+    const mentioned = input.private ? await mentionsForNote(tx, input.workspaceId, input.text) : [];
     const [message] = await messageStore.append(tx, input.workspaceId, conversation.id, [
-      { id: deps.ids.next(), workspaceId: input.workspaceId, conversationId: conversation.id, author: 'agent', authorId: input.userId, kind: input.private ? 'note' : 'agent', text: input.text, private: input.private, meta: {}, createdAt: deps.clock.now() },
+      { id: deps.ids.next(), workspaceId: input.workspaceId, conversationId: conversation.id, author: 'agent', authorId: input.userId, kind: input.private ? 'note' : 'agent', text: input.text, private: input.private, meta: mentioned.length ? { mentions: mentioned } : {}, createdAt: deps.clock.now() },
     ]);
     await emit(tx, deps, { name: 'message.created', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, message: messagePayload(message!) } });
+    await recordMentions(tx, deps, message!, mentioned);
     return message!;
   });
 }

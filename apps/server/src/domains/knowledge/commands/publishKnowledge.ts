@@ -1,6 +1,6 @@
 import { emit } from '../../../events/catalog.ts';
 import type { KnowledgeDeps } from '../deps.ts';
-import { liveModelOf, trainModelOffThread } from '../liveModels.ts';
+import { liveModelOf } from '../liveModels.ts';
 import { entryStore, modelStore } from '../store.ts';
 
 export type PublishedModel = { version: number; entries: number; trainedAt: Date };
@@ -13,7 +13,7 @@ export async function publishKnowledge(deps: KnowledgeDeps, input: { workspaceId
   return deps.models.serialize(input.workspaceId, async () => {
     const trainedAt = deps.clock.now();
     const entries = await entryStore.answerable(deps.db.sql, input.workspaceId, trainedAt);
-    const { matcher, bytes } = await trainModelOffThread(entries);
+    const { matcher, bytes } = await deps.models.train(entries);
     const version = await deps.db.transaction(async (tx) => {
       const saved = await modelStore.save(tx, { workspaceId: input.workspaceId, entries: entries.length, bytes, trainedAt });
       await emit(tx, deps, { name: 'knowledge.published', workspaceId: input.workspaceId, payload: { version: saved, entries: entries.length } });
