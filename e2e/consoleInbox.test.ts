@@ -87,8 +87,19 @@ describe.skipIf(!hasChromium)(`console inbox in a real browser (${hasChromium ? 
     await customerSays(customer, '好的，谢谢');
     await transcript.getByText('好的，谢谢').waitFor();
 
-    await page.getByRole('button', { name: '解决' }).click();
+    // e opens the resolve dialog: how it ended and what it was about, then Ctrl+Enter.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('e');
+    const resolve = page.getByRole('dialog').filter({ hasText: '解决会话' });
+    await resolve.getByLabel('处理结果').click();
+    await page.getByTitle('已解决', { exact: true }).click();
+    await resolve.getByLabel('标签').fill('物流');
+    await page.keyboard.press('Enter');
+    await resolve.getByRole('button', { name: /^解\s?决$/ }).click();
+    await resolve.waitFor({ state: 'hidden' });
     await page.getByRole('banner').or(page.locator('.lx-thread-head')).getByText('已解决').first().waitFor();
+    await page.getByTestId('conversation-disposition').getByText('结果：已解决').waitFor();
+    await page.getByTestId('conversation-tags').getByText('物流').waitFor();
     expect(pageErrors).toEqual([]);
   });
 
