@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentIds, requireTextOrAttachments } from './attachments.ts';
 import { ConversationStatus, MessageView } from './public.ts';
 import { ConversationTag } from './inbox.ts';
 
@@ -92,6 +93,8 @@ export const ConversationListQuery = z.object({
 });
 export const ConversationListResponse = z.object({ conversations: z.array(ConversationView) });
 export const ConversationResponse = z.object({ conversation: ConversationView });
-export const AgentMessageRequest = z.object({ text: z.string().trim().min(1, 'must not be empty').max(4000), private: z.boolean().optional() });
+export const AgentMessageRequest = requireTextOrAttachments(
+  z.object({ text: z.string().trim().max(4000).default(''), private: z.boolean().optional(), attachments: AttachmentIds.optional() }),
+);
 export const AgentMessageResponse = z.object({ message: AgentMessageView });
 export const ContactResponse = z.object({ contact: ContactView });

@@ -58,7 +58,7 @@ export function agentConversationRoutes(deps: AgentRoutesDeps) {
       params: IdParams, body: AgentMessageRequest, status: 201, response: AgentMessageResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
-        const message = orThrow(await sendAgentMessage(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id, text: ctx.body.text, private: ctx.body.private ?? false }));
+        const message = orThrow(await sendAgentMessage(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id, text: ctx.body.text, private: ctx.body.private ?? false, attachments: ctx.body.attachments }));
         ctx.setStatus(201);
         return { message: presentAgentMessage(message) };
       },

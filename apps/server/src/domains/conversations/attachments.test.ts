@@ -158,4 +158,38 @@ describe('customer attachments', () => {
     expect(agent.status).toBe(200);
     expect((await agent.arrayBuffer()).byteLength).toBe(PNG.length);
   });
+
+  it('agents attach files to replies and notes: the customer gets the reply’s file, never a note’s or an unsent one', async () => {
+    const s = await session();
+    await send(s.sessionToken, { text: '你好' });
+    const agentUpload = (name: string) => upload(`/api/v1/conversations/${s.conversationId}/attachments`, t.adminToken, PDF, name, 'application/pdf');
+    const forReply = (await agentUpload('退货单.pdf')).body.attachment;
+    const forNote = (await agentUpload('internal.pdf')).body.attachment;
+    const unsent = (await agentUpload('draft.pdf')).body.attachment;
+    expect(forReply).toMatchObject({ name: '退货单.pdf', contentType: 'application/pdf' });
+
+    const reply = await t.call('POST', `/api/v1/conversations/${s.conversationId}/messages`, { token: t.adminToken, body: { text: '', attachments: [forReply.id] } });
+    expect(reply.status).toBe(201);
+    expect(reply.body.message.attachments).toEqual([forReply]);
+    const note = await t.call('POST', `/api/v1/conversations/${s.conversationId}/messages`, { token: t.adminToken, body: { text: '内部', private: true, attachments: [forNote.id] } });
+    expect(note.status).toBe(201);
+    // A customer's upload cannot go on an agent's message, nor an agent's on a customer's.
+    const customers = (await customerUpload(s.sessionToken, PNG, 'c.png', 'image/png')).body.attachment;
+    const crossed = await t.call('POST', `/api/v1/conversations/${s.conversationId}/messages`, { token: t.adminToken, body: { attachments: [customers.id] } });
+    expect(crossed.body.error.problems).toEqual([{ path: 'body.attachments.0', message: 'was uploaded by someone else' }]);
+    expect((await send(s.sessionToken, { attachments: [unsent.id] })).body.error.problems[0].message).toBe('was uploaded by someone else');
+
+    const history = await t.call('GET', '/api/public/v1/messages', { token: s.sessionToken });
+    expect(history.body.messages.find((m: { author: string }) => m.author === 'agent').attachments).toEqual([forReply]);
+    const got = await download(forReply.url, s.sessionToken);
+    expect(got.status).toBe(200);
+    await got.arrayBuffer();
+    for (const hidden of [forNote, unsent]) {
+      const refused = await download(hidden.url, s.sessionToken);
+      expect(refused.status).toBe(404);
+      await refused.arrayBuffer();
+    }
+    const missing = await upload('/api/v1/conversations/00000000-0000-7000-8000-000000000000/attachments', t.adminToken, PDF, 'x.pdf', 'application/pdf');
+    expect(missing.status).toBe(404);
+  });
 });
