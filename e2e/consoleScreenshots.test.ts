@@ -95,6 +95,10 @@ describe.skipIf(!hasChromium || !target)('console screenshots (set LINGXI_SCREEN
     await page.locator('.ant-table-row').first().waitFor();
     await shoot(page, 'audit', locale);
 
+    await page.goto(`${app.baseUrl}/console/settings/bot`);
+    await page.locator('.lx-bot-scale').waitFor();
+    await shoot(page, 'bot-settings', locale);
+
     await page.goto(`${app.baseUrl}/console/account`);
     await shoot(page, 'account', locale);
     await context.close();
