@@ -121,6 +121,8 @@ describe.skipIf(!hasChromium)(`agent journey in two real browsers (${hasChromium
     // The agent resolves; the customer is asked for a rating and gives five stars.
     await agent.keyboard.press('Escape');
     await agent.getByRole('button', { name: /解\s?决/ }).click();
+    // The resolve dialog: outcome, tags and note are optional; confirm as it is.
+    await agent.getByRole('dialog').filter({ hasText: '解决会话' }).getByRole('button', { name: /^解\s?决$/ }).click();
     await agent.locator('.lx-thread-head').getByText('已解决').waitFor();
     const stars = widget.getByRole('radiogroup', { name: '请为本次服务打分' });
     await stars.waitFor({ timeout: 15_000 });
