@@ -1,118 +1,194 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Input, Modal, Progress, Space, Table, Typography } from 'antd';
-import { FileTextOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
+import { KnowledgeImportProgress, type KnowledgeImportView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useSignedIn } from '../../lib/session.tsx';
+import { isApiError } from '../../lib/api/client.ts';
+import { useRealtimeEvents } from '../../lib/realtime.tsx';
 import { errorText, problemText } from '../../ui/errorText.ts';
-import { fileLine, planImport } from './importPlan.ts';
+import { saveFile, useKnowledgeFilesApi } from './knowledgeFilesApi.ts';
+import { errorsCsv, IMPORT_ACCEPT, isFinished, isImportable, mergeProgress, percentOf, templateCsv } from './importProgress.ts';
+import { useImportTexts } from './importTexts.ts';
 
-type RowError = { line: number; problems: string };
-type Progress = { done: number; total: number; imported: number; errors: RowError[]; finished: boolean; failure: unknown };
+type ErrorRow = { key: string; line: number; field: string; problem: string };
+const POLL_MS = 2_000;
+const sizeText = (bytes: number) => (bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`);
 
+/**
+ * Uploads a file (or pasted JSON Lines) as a background import and follows it: pushed progress over the socket,
+ * with a poll as a fallback. Closing the dialog does not stop the import; reopening shows where it is.
+ */
 export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(): void }) {
-  const { t, tryT } = useI18n();
-  const { api } = useSignedIn();
-  const [source, setSource] = useState('');
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const { tryT } = useI18n();
+  const { t } = useImportTexts();
+  const api = useKnowledgeFilesApi();
+  const [file, setFile] = useState<File | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [unsupported, setUnsupported] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  const [state, setState] = useState<KnowledgeImportView | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const running = progress !== null && !progress.finished;
-  const plan = planImport(source);
+  const reported = useRef<string | null>(null);
 
-  const start = async () => {
-    const state: Progress = { done: 0, total: plan.totalLines, imported: 0, errors: [], finished: false, failure: null };
-    setProgress({ ...state });
-    for (const chunk of plan.chunks) {
-      try {
-        const result = await api.knowledge.importLines(chunk.text);
-        state.imported += result.imported;
-        state.errors.push(...result.errors.map((e) => ({ line: fileLine(chunk, e.line), problems: e.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${problemText(p, tryT)}`).join('; ') })));
-      } catch (error) {
-        state.failure = error;
-        break;
-      }
-      state.done = chunk.firstLine + chunk.lines - 1;
-      setProgress({ ...state, errors: [...state.errors] });
+  useRealtimeEvents(['knowledge.import'], (_event, payload) => {
+    const parsed = KnowledgeImportProgress.safeParse(payload);
+    if (parsed.success) setState((current) => (current && current.id === parsed.data.id ? mergeProgress(current, parsed.data) : current));
+  });
+
+  // The socket may be down (or the push lost): ask now and then until the import is over.
+  const trackedId = state && !isFinished(state) ? state.id : null;
+  useEffect(() => {
+    if (!trackedId) return;
+    const controller = new AbortController();
+    const timer = setInterval(() => {
+      api.importStatus(trackedId, controller.signal).then((fresh) => setState((current) => mergeProgress(current, fresh)), () => undefined);
+    }, POLL_MS);
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
+  }, [trackedId, api]);
+
+  useEffect(() => {
+    if (state?.status === 'done' && state.imported > 0 && reported.current !== state.id) {
+      reported.current = state.id;
+      onImported();
     }
-    setProgress({ ...state, finished: true, errors: [...state.errors] });
-    if (state.imported > 0) onImported();
-  };
+  }, [state, onImported]);
 
+  const reset = () => {
+    setFile(null);
+    setPasted('');
+    setUnsupported(null);
+    setUploadError(null);
+    setState(null);
+    if (fileInput.current) fileInput.current.value = '';
+  };
   const close = () => {
-    if (running) return;
-    setProgress(null);
-    setSource('');
-    setFileName(null);
+    if (isFinished(state) || (!state && !uploading)) reset();
     onClose();
   };
+  const start = async () => {
+    setUploading(true);
+    setUploadError(null);
+    try {
+      const started = file ? await api.startImport(file, file.name) : await api.startImport(new Blob([pasted], { type: 'application/x-ndjson' }), 'pasted.jsonl');
+      setState((current) => mergeProgress(current, started));
+    } catch (error) {
+      setUploadError(error);
+    } finally {
+      setUploading(false);
+    }
+  };
+  const downloadTemplate = () =>
+    saveFile(
+      new Blob([templateCsv({ question: t('template.question'), similarQuestions: t('template.similar').split('|'), answer: t('template.answer'), category: t('template.category'), tags: t('template.tags').split('|') })], { type: 'text/csv;charset=utf-8' }),
+      'lingxi-knowledge-template.csv',
+    );
+
+  const errorRows: ErrorRow[] = (state?.errors ?? []).flatMap((e) => e.problems.map((p, i) => ({ key: `${e.line}-${i}`, line: e.line, field: p.path, problem: problemText(p, tryT) })));
+  const downloadErrors = () =>
+    saveFile(
+      new Blob([errorsCsv(state!.errors, { line: t('import.line'), field: t('import.field'), problem: t('import.problem') }, (m) => problemText({ message: m }, tryT))], { type: 'text/csv;charset=utf-8' }),
+      `${(state!.fileName ?? 'import').replace(/\.[^.]+$/, '')}-problems.csv`,
+    );
+  const uploadMessage = (error: unknown) =>
+    isApiError(error) && error.code === 'KNOWLEDGE_IMPORT_TOO_BIG' ? t('import.tooBig') : isApiError(error) && error.code === 'KNOWLEDGE_IMPORT_EMPTY' ? t('import.nothing') : errorText(error, tryT);
+  const canStart = !uploading && !unsupported && (file !== null || pasted.trim() !== '');
 
   return (
     <Modal
       open={open}
-      title={t('knowledge.importTitle')}
-      width={720}
+      title={t('import.title')}
+      width={760}
       onCancel={close}
-      maskClosable={!running}
       footer={
         <Space>
-          <Button onClick={close} disabled={running}>{progress?.finished ? t('common.close') : t('common.cancel')}</Button>
-          {!progress?.finished ? (
-            <Button type="primary" onClick={() => void start()} loading={running} disabled={plan.chunks.length === 0}>{t('knowledge.importStart')}</Button>
-          ) : null}
+          {state && isFinished(state) ? <Button onClick={reset}>{t('import.again')}</Button> : null}
+          {!state ? <Button type="primary" onClick={() => void start()} loading={uploading} disabled={!canStart}>{t('import.start')}</Button> : null}
         </Space>
       }
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('knowledge.importHelp')}</Typography.Paragraph>
-      {!progress ? (
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('import.help')}</Typography.Paragraph>
+      {!state ? (
         <>
           <input
             ref={fileInput}
             type="file"
-            accept=".jsonl,.ndjson,.json,.txt,application/x-ndjson"
+            accept={IMPORT_ACCEPT}
             style={{ display: 'none' }}
-            aria-label={t('knowledge.importChoose')}
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              setFileName(file.name);
-              setSource(await file.text());
+            aria-label={t('import.choose')}
+            onChange={(e) => {
+              const chosen = e.target.files?.[0] ?? null;
+              setUploadError(null);
+              if (chosen && !isImportable(chosen.name)) {
+                setFile(null);
+                setUnsupported(chosen.name);
+                return;
+              }
+              setUnsupported(null);
+              setFile(chosen);
+              if (chosen) setPasted('');
             }}
           />
-          <Space style={{ marginBottom: 8 }}>
-            <Button icon={<FileTextOutlined />} onClick={() => fileInput.current?.click()}>{t('knowledge.importChoose')}</Button>
-            {fileName ? <Typography.Text>{fileName}</Typography.Text> : null}
-            {plan.totalLines > 0 ? <Typography.Text type="secondary">{t('knowledge.importLines', { n: plan.totalLines })}</Typography.Text> : null}
+          <Space style={{ marginBottom: 8 }} wrap>
+            <Button icon={<FileExcelOutlined />} onClick={() => fileInput.current?.click()}>{t('import.choose')}</Button>
+            <Button type="link" icon={<DownloadOutlined />} onClick={downloadTemplate}>{t('import.template')}</Button>
           </Space>
+          <div style={{ marginBottom: 8 }}>
+            {file ? (
+              <Typography.Text><FileTextOutlined /> {t('import.selected', { name: file.name, size: sizeText(file.size) })}</Typography.Text>
+            ) : !pasted.trim() && !unsupported ? (
+              <Typography.Text type="secondary">{t('import.empty')}</Typography.Text>
+            ) : null}
+          </div>
+          {unsupported ? <Alert type="warning" showIcon title={t('import.notSupported', { name: unsupported })} style={{ marginBottom: 8 }} /> : null}
+          {uploadError ? <Alert type="error" showIcon title={t('import.uploadFailed')} description={uploadMessage(uploadError)} style={{ marginBottom: 8 }} /> : null}
           <Input.TextArea
-            value={source}
-            onChange={(e) => {
-              setSource(e.target.value);
-              setFileName(null);
-            }}
-            placeholder={t('knowledge.importPaste')}
-            aria-label={t('knowledge.importPaste')}
-            autoSize={{ minRows: 6, maxRows: 14 }}
+            value={pasted}
+            disabled={file !== null}
+            onChange={(e) => setPasted(e.target.value)}
+            placeholder={t('import.paste')}
+            aria-label={t('import.paste')}
+            autoSize={{ minRows: 5, maxRows: 12 }}
             style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 }}
           />
         </>
       ) : (
         <div aria-live="polite">
-          <Progress percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 100} status={progress.failure ? 'exception' : progress.finished ? 'success' : 'active'} />
+          {state.fileName ? <Typography.Text strong>{state.fileName}</Typography.Text> : null}
+          <Progress percent={percentOf(state)} status={state.status === 'failed' ? 'exception' : state.status === 'done' ? 'success' : 'active'} />
           <Typography.Paragraph>
-            {progress.finished ? t('knowledge.importDone', { imported: progress.imported, failed: progress.errors.length }) : t('knowledge.importProgress', { done: progress.done, total: progress.total })}
+            {state.status === 'done'
+              ? state.imported > 0
+                ? t('import.status.done', { imported: state.imported, failed: state.failed, version: state.modelVersion ?? '—' })
+                : t('import.status.doneNothing', { failed: state.failed })
+              : state.status === 'failed'
+                ? null
+                : t(`import.status.${state.status}`, { processed: state.processed, total: state.total })}
           </Typography.Paragraph>
-          {progress.failure ? <Alert type="error" showIcon title={errorText(progress.failure, tryT)} style={{ marginBottom: 12 }} /> : null}
-          {progress.errors.length > 0 ? (
-            <Table<RowError>
-              size="small"
-              rowKey="line"
-              dataSource={progress.errors}
-              pagination={progress.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-              columns={[
-                { title: t('knowledge.importLine'), dataIndex: 'line', width: 80 },
-                { title: t('knowledge.importProblems'), dataIndex: 'problems' },
-              ]}
-            />
+          {state.status === 'failed' ? <Alert type="error" showIcon title={t('import.status.failed')} description={state.failure ?? undefined} style={{ marginBottom: 12 }} /> : null}
+          {!isFinished(state) ? <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('import.background')}</Typography.Paragraph> : null}
+          {errorRows.length > 0 ? (
+            <>
+              <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }}>
+                <Typography.Text strong>{t('import.errorsTitle', { n: state.failed })}</Typography.Text>
+                <Button size="small" icon={<DownloadOutlined />} onClick={downloadErrors}>{t('import.errorsDownload')}</Button>
+              </Space>
+              {state.failed > state.errors.length ? <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('import.errorsTruncated', { shown: state.errors.length, failed: state.failed })}</Typography.Paragraph> : null}
+              <Table<ErrorRow>
+                size="small"
+                rowKey="key"
+                dataSource={errorRows}
+                pagination={errorRows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+                columns={[
+                  { title: t('import.line'), dataIndex: 'line', width: 80 },
+                  { title: t('import.field'), dataIndex: 'field', width: 140 },
+                  { title: t('import.problem'), dataIndex: 'problem' },
+                ]}
+              />
+            </>
           ) : null}
         </div>
       )}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { CloudUploadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { CloudDownloadOutlined, CloudUploadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { KnowledgeEntryView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { isApiError } from '../../lib/api/client.ts';
@@ -11,6 +11,8 @@ import { EmptyState, ErrorState } from '../../ui/StateViews.tsx';
 import { PageHead } from '../../ui/PageHead.tsx';
 import { useResource } from '../../ui/useResource.ts';
 import { ImportDialog } from './ImportDialog.tsx';
+import { useImportTexts } from './importTexts.ts';
+import { useKnowledgeFilesApi, type ExportFormat } from './knowledgeFilesApi.ts';
 import { TryBotPanel } from './TryBotPanel.tsx';
 
 const PAGE = 50;
@@ -29,6 +31,19 @@ export default function KnowledgePage() {
   const [importing, setImporting] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const canManage = session.user.role !== 'agent';
+  const files = useKnowledgeFilesApi();
+  const { t: ft } = useImportTexts();
+  const [exporting, setExporting] = useState(false);
+  const exportAs = async (format: ExportFormat) => {
+    setExporting(true);
+    try {
+      await files.download(format, `lingxi-knowledge-${new Date().toISOString().slice(0, 10)}.${format}`);
+    } catch (error) {
+      void message.error(ft('export.failed', { reason: errorText(error, tryT) }));
+    } finally {
+      setExporting(false);
+    }
+  };
   const list = useResource((signal) => api.knowledge.list({ q: q || undefined, status, limit: PAGE, offset: (page - 1) * PAGE }, signal), [api, q, status, page]);
 
   const setQuery = (next: { q?: string; status?: string | undefined; page?: number }) => {
@@ -60,13 +75,21 @@ export default function KnowledgePage() {
         title={t('knowledge.title')}
         subtitle={t('knowledge.subtitle')}
         extra={
-          canManage ? (
-            <Space>
-              <Button icon={<CloudUploadOutlined />} onClick={() => setImporting(true)}>{t('knowledge.import')}</Button>
-              <Button icon={<ThunderboltOutlined />} loading={publishing} onClick={() => void publish()}>{t('knowledge.publish')}</Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/console/knowledge/new')}>{t('knowledge.new')}</Button>
-            </Space>
-          ) : null
+          <Space>
+            <Dropdown
+              trigger={['click']}
+              menu={{ items: (['xlsx', 'csv', 'jsonl'] as const).map((format) => ({ key: format, label: ft(`export.${format}`) })), onClick: ({ key }) => void exportAs(key as ExportFormat) }}
+            >
+              <Button icon={<CloudDownloadOutlined />} loading={exporting}>{ft('export.menu')}</Button>
+            </Dropdown>
+            {canManage ? (
+              <>
+                <Button icon={<CloudUploadOutlined />} onClick={() => setImporting(true)}>{t('knowledge.import')}</Button>
+                <Button icon={<ThunderboltOutlined />} loading={publishing} onClick={() => void publish()}>{t('knowledge.publish')}</Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/console/knowledge/new')}>{t('knowledge.new')}</Button>
+              </>
+            ) : null}
+          </Space>
         }
       />
       <div className="lx-kb">
