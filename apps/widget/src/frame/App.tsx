@@ -1,5 +1,6 @@
 /** @jsxImportSource preact */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { filesOf } from './Attachments.tsx';
 import type { HostBridge } from './bridge.ts';
 import type { Chat } from './chat.ts';
 import { messagesFor, type Locale } from './i18n.ts';
@@ -30,9 +31,32 @@ export function App({ chat, bridge, onLocale }: { chat: Chat; bridge: HostBridge
   const subtitle =
     state.conversation?.status === 'queued' ? t.queuedShort : state.conversation?.status === 'assigned' ? t.assigned : state.conversation?.status === 'pending' ? t.pending : t.subtitle;
   const style = config ? { '--lx': config.theme.primaryColor } : undefined;
+  // Files dragged over the chat are sent when dropped (only while the message box is there to send them).
+  const [dragging, setDragging] = useState(false);
+  const canDrop = state.phase === 'chat' && state.csat === 'none' && !state.leaving;
+  const onDrag = (event: DragEvent) => {
+    if (!canDrop || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    setDragging(event.type !== 'dragleave' || (event.relatedTarget !== null && (event.currentTarget as Node).contains(event.relatedTarget as Node)));
+  };
 
   return (
-    <div class="app" style={style} onKeyDown={(event) => event.key === 'Escape' && bridge.post({ source: 'lingxi', type: 'close' })}>
+    <div
+      class={`app${dragging ? ' dragging' : ''}`}
+      style={style}
+      onKeyDown={(event) => event.key === 'Escape' && bridge.post({ source: 'lingxi', type: 'close' })}
+      onDragEnter={onDrag}
+      onDragOver={onDrag}
+      onDragLeave={onDrag}
+      onDrop={(event) => {
+        setDragging(false);
+        const files = filesOf(event.dataTransfer);
+        if (!canDrop || files.length === 0) return;
+        event.preventDefault();
+        chat.attach(files);
+      }}
+    >
+      {dragging && <div class="drop-hint" aria-hidden="true">{t.dropFiles}</div>}
       <header class="header">
         <div class="brand-avatar" aria-hidden="true">灵</div>
         <div class="heading">

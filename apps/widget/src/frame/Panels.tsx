@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Chat, ChatState, PreChatFields } from './chat.ts';
 import type { Messages } from './i18n.ts';
+import { AttachButton, filesOf } from './Attachments.tsx';
 import { Headset } from './icons.tsx';
 
 export function StatusBanner({ state, t }: { state: ChatState; t: Messages }) {
@@ -56,6 +57,7 @@ export function Composer({ chat, state, t, inputRef }: { chat: Chat; state: Chat
         </div>
       )}
       <div class="input-row">
+        <AttachButton chat={chat} t={t} />
         <label class="sr-only" for="lx-input">{t.inputLabel}</label>
         <textarea
           id="lx-input"
@@ -72,6 +74,13 @@ export function Composer({ chat, state, t, inputRef }: { chat: Chat; state: Chat
               chat.typing(typing);
               setTypingSent(typing);
             }
+          }}
+          onPaste={(event) => {
+            // A pasted screenshot is sent as an image; pasted text stays text.
+            const files = filesOf(event.clipboardData);
+            if (files.length === 0) return;
+            event.preventDefault();
+            chat.attach(files);
           }}
           onKeyDown={(event) => {
             // Enter sends; Shift+Enter and IME composition (pinyin) keep typing.

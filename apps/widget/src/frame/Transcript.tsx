@@ -1,7 +1,9 @@
 /** @jsxImportSource preact */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Chat, ChatState } from './chat.ts';
-import type { Messages } from './i18n.ts';
+import { AttachmentList } from './Attachments.tsx';
+import { formatSize } from './attachments.ts';
+import type { Locale, Messages } from './i18n.ts';
 import { Check, ThumbDown, ThumbUp } from './icons.tsx';
 import { renderMarkdown } from './markdown.ts';
 import type { ChatMessage } from './transcript.ts';
@@ -43,7 +45,7 @@ export function Transcript({ chat, state, t, greeting, suggested }: Props) {
         </div>
       )}
       {state.messages.map((message, index) => (
-        <MessageRow key={message.id} chat={chat} message={message} t={t} rated={state.rated[message.id]} latest={index > lastCustomerIndex} />
+        <MessageRow key={message.id} chat={chat} message={message} t={t} locale={state.locale} rated={state.rated[message.id]} latest={index > lastCustomerIndex} />
       ))}
       {typing && (
         <div class="msg bot typing-row">
@@ -58,7 +60,8 @@ export function Transcript({ chat, state, t, greeting, suggested }: Props) {
   );
 }
 
-function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: ChatMessage; t: Messages; rated: boolean | undefined; latest: boolean }) {
+function MessageRow({ chat, message, t, locale, rated, latest }: { chat: Chat; message: ChatMessage; t: Messages; locale: Locale; rated: boolean | undefined; latest: boolean }) {
+  const files = message.attachments?.length ? <AttachmentList chat={chat} attachments={message.attachments} t={t} locale={locale} /> : null;
   if (message.author === 'system' || message.kind === 'system') {
     // The handoff notice is a system line; when the queue cannot serve it offers 留言 / 预约回电 below it.
     const quick = latest ? (message.quickReplies ?? []) : [];
@@ -73,11 +76,26 @@ function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: 
   if (message.author === 'customer') {
     return (
       <div class="msg me">
-        <div class={`bubble${message.delivery === 'failed' ? ' failed' : ''}`}>
-          <span class="sr-only">{t.you}: </span>
-          {message.text}
-        </div>
-        {message.delivery && (
+        {message.text && (
+          <div class={`bubble${message.delivery === 'failed' ? ' failed' : ''}`}>
+            <span class="sr-only">{t.you}: </span>
+            {message.text}
+          </div>
+        )}
+        {files}
+        {message.uploadProblem ? (
+          <div class="delivery" role="alert">
+            <span class="error-text">{uploadProblemText(message, t, locale)}</span>
+            {' · '}
+            {message.uploadProblem.kind === 'failed' && (
+              <>
+                <button type="button" class="link-btn" onClick={() => chat.retry(message.clientMessageId!)}>{t.retry}</button>
+                {' · '}
+              </>
+            )}
+            <button type="button" class="link-btn" onClick={() => chat.discard(message.clientMessageId!)}>{t.removeFile}</button>
+          </div>
+        ) : message.delivery && message.delivery !== 'uploading' && (
           <div class="delivery" aria-live="polite">
             {message.delivery === 'sending' && t.sending}
             {message.delivery === 'waiting' && t.queuedOffline}
@@ -101,10 +119,13 @@ function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: 
       <Avatar agent={isAgent} />
       <div class="stack">
         {isAgent && <div class="who">{t.agent}</div>}
-        <div class="bubble">
-          <span class="sr-only">{isAgent ? t.agent : t.bot}: </span>
-          <div class="md" dangerouslySetInnerHTML={{ __html: renderMarkdown(message.text) }} />
-        </div>
+        {(message.text || !files) && (
+          <div class="bubble">
+            <span class="sr-only">{isAgent ? t.agent : t.bot}: </span>
+            <div class="md" dangerouslySetInnerHTML={{ __html: renderMarkdown(message.text) }} />
+          </div>
+        )}
+        {files}
         {latest && quick.length > 0 && <QuickReplies chat={chat} replies={quick} t={t} />}
         {latest && options.length > 0 && (
           <div class="chips-block" role="group" aria-label={message.kind === 'clarify' ? t.didYouMean : t.related}>
@@ -132,6 +153,12 @@ function MessageRow({ chat, message, t, rated, latest }: { chat: Chat; message: 
       </div>
     </div>
   );
+}
+
+function uploadProblemText(message: ChatMessage, t: Messages, locale: Locale): string {
+  const problem = message.uploadProblem!;
+  if (problem.kind === 'tooLarge') return t.fileTooLarge(problem.limitBytes ? formatSize(problem.limitBytes, locale) : null);
+  return problem.kind === 'typeNotAllowed' ? t.fileTypeNotAllowed : t.uploadFailed;
 }
 
 function QuickReplies({ chat, replies, t }: { chat: Chat; replies: string[]; t: Messages }) {

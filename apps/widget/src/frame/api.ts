@@ -47,7 +47,16 @@ export function createPublicApi(deps: { baseUrl: string; fetch: typeof fetch }) 
     widgetConfig: (workspace: string) => call(WidgetConfig, 'GET', `/widget-config?workspace=${encodeURIComponent(workspace)}`),
     createSession: (body: { workspace: string; locale: string; channel: string; name?: string; email?: string; phone?: string }) =>
       call(SessionCreated, 'POST', '/sessions', { body }),
-    sendMessage: (token: string, body: { text: string; clientMessageId: string }) => call(MessageSent, 'POST', '/messages', { token, body }),
+    sendMessage: (token: string, body: { text: string; clientMessageId: string; attachments?: string[] }) => call(MessageSent, 'POST', '/messages', { token, body }),
+    /** An attachment's bytes (its url needs the session token, so an <img src> cannot fetch it itself). */
+    async attachment(token: string, url: string): Promise<Blob | null> {
+      try {
+        const response = await deps.fetch(`${deps.baseUrl}${url}`, { headers: { authorization: `Bearer ${token}` } });
+        return response.ok ? await response.blob() : null;
+      } catch {
+        return null;
+      }
+    },
     messages: (token: string, after: string | null) =>
       call(MessageList, 'GET', `/messages${after ? `?after=${encodeURIComponent(after)}` : ''}`, { token }),
     conversation: (token: string) => call(ConversationState, 'GET', '/conversation', { token }),

@@ -81,6 +81,16 @@ const zh = {
   leaveFailed: '留言没有提交成功，请稍后重试。',
   pending: '已留言，客服会尽快联系您',
   overflowActions: '不想等待？',
+  attach: '添加图片或文件',
+  attachmentsLabel: '附件',
+  uploading: (percent: number) => `上传中 ${percent}%`,
+  fileTooLarge: (limit: string | null) => (limit ? `文件太大，最大 ${limit}` : '文件太大，无法发送'),
+  fileTypeNotAllowed: '不支持这种文件。可以发送图片（PNG、JPG、GIF、WebP）、PDF、TXT、CSV、Office 文档或 ZIP。',
+  uploadFailed: '上传失败',
+  removeFile: '移除',
+  openImage: (name: string) => `查看原图：${name}`,
+  downloadFile: (name: string) => `下载文件：${name}`,
+  dropFiles: '松开即可发送文件',
 };
 
 export type Messages = typeof zh;
@@ -154,6 +164,16 @@ const en: Messages = {
   leaveFailed: 'The message could not be sent. Please try again shortly.',
   pending: "Message left — we'll get back to you",
   overflowActions: 'Rather not wait?',
+  attach: 'Attach an image or file',
+  attachmentsLabel: 'Attachments',
+  uploading: (percent: number) => `Uploading ${percent}%`,
+  fileTooLarge: (limit: string | null) => (limit ? `File too large (max ${limit})` : 'File too large to send'),
+  fileTypeNotAllowed: 'This kind of file is not allowed. You can send images (PNG, JPG, GIF, WebP), PDF, TXT, CSV, Office documents or ZIP.',
+  uploadFailed: 'Upload failed',
+  removeFile: 'Remove',
+  openImage: (name: string) => `Open full size: ${name}`,
+  downloadFile: (name: string) => `Download ${name}`,
+  dropFiles: 'Drop to send',
 };
 
 function minutes(seconds: number, locale: Locale): string {

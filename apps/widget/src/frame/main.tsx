@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import './frame.css';
 import { createPublicApi } from './api.ts';
+import { xhrUploader } from './attachments.ts';
 import { App } from './App.tsx';
 import { createHostBridge, parseHostOrigin } from './bridge.ts';
 import { createChat } from './chat.ts';
@@ -28,6 +29,8 @@ function boot(): void {
     now: () => new Date(),
     newId: () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`),
     isOnline: () => navigator.onLine,
+    upload: xhrUploader(location.origin),
+    objectUrl: (blob) => URL.createObjectURL(blob),
     later: (ms, run) => {
       const timer = setTimeout(run, ms);
       return () => clearTimeout(timer);

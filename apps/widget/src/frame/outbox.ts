@@ -3,7 +3,10 @@
 // message is never sent again after its acknowledgement; an unacknowledged retry reuses its
 // clientMessageId and the server stores it once.
 
-export type OutboxItem = { clientMessageId: string; text: string; createdAt: string; failed?: boolean };
+import type { WireAttachment } from './wire.ts';
+
+/** `attachments` are already uploaded: a resend names the same ids, so nothing is uploaded twice. */
+export type OutboxItem = { clientMessageId: string; text: string; createdAt: string; failed?: boolean; attachments?: WireAttachment[] };
 
 /** What one send attempt came to: acknowledged, try again later (network), or refused (needs the customer). */
 export type SendOutcome = { kind: 'acknowledged' } | { kind: 'retryLater' } | { kind: 'refused' };

@@ -1,7 +1,8 @@
 // The transcript the customer sees: server messages merged by id, plus their own unsent ones.
+import type { ChatAttachment, UploadProblem } from './attachments.ts';
 import type { WireMessage, WireReply } from './wire.ts';
 
-export type Delivery = 'sending' | 'waiting' | 'failed';
+export type Delivery = 'uploading' | 'sending' | 'waiting' | 'failed';
 
 export type ChatMessage = {
   /** The server's id, or `local:<clientMessageId>` until the server acknowledges it. */
@@ -16,6 +17,9 @@ export type ChatMessage = {
   quickReplies?: string[];
   /** Only on the customer's own messages the server has not acknowledged yet. */
   delivery?: Delivery;
+  attachments?: ChatAttachment[];
+  /** Why an attachment did not upload (shown instead of "not sent"). */
+  uploadProblem?: UploadProblem;
 };
 
 export const LOCAL_PREFIX = 'local:';
@@ -35,6 +39,7 @@ export function fromWire(message: WireMessage): ChatMessage {
     knowledgeEntryId: message.knowledgeEntryId ?? null,
     suggestions: message.suggestions ?? [],
     quickReplies: message.quickReplies ?? [],
+    ...(message.attachments?.length ? { attachments: message.attachments } : {}),
   };
 }
 
@@ -53,7 +58,7 @@ export function fromReply(reply: WireReply, after: string): ChatMessage {
   };
 }
 
-export function localMessage(input: { clientMessageId: string; text: string; createdAt: string; delivery: Delivery }): ChatMessage {
+export function localMessage(input: { clientMessageId: string; text: string; createdAt: string; delivery: Delivery; attachments?: ChatAttachment[] }): ChatMessage {
   return { id: `${LOCAL_PREFIX}${input.clientMessageId}`, author: 'customer', kind: 'text', ...input };
 }
 

@@ -7,6 +7,11 @@ import type * as contracts from '@lingxi/contracts';
 const optionalText = z.optional(z.nullable(z.string()));
 const optionalList = z.optional(z.nullable(z.array(z.string())));
 
+/** A file on a message; `url` downloads it with the session token. */
+export const WireAttachment = z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), url: z.string() });
+export type WireAttachment = z.infer<typeof WireAttachment>;
+export const AttachmentUploaded = z.object({ attachment: WireAttachment });
+
 export const WireMessage = z.object({
   id: z.string(),
   conversationId: z.optional(z.string()),
@@ -19,6 +24,7 @@ export const WireMessage = z.object({
   confidence: z.optional(z.nullable(z.number())),
   suggestions: optionalList,
   quickReplies: optionalList,
+  attachments: z.optional(z.array(WireAttachment)),
 });
 export type WireMessage = z.infer<typeof WireMessage>;
 
@@ -107,4 +113,5 @@ export type ContractChecks = [
   Accepts<SessionCreated, z.infer<typeof contracts.SessionResponse>>,
   Accepts<z.infer<typeof HandoffResult>, z.infer<typeof contracts.HandoffResponse>>,
   Accepts<OverflowNotice, z.infer<typeof contracts.OverflowNotice>>,
+  Accepts<z.infer<typeof AttachmentUploaded>, z.infer<typeof contracts.AttachmentUploadResponse>>,
 ];
