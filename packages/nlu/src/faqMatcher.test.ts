@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shopFaq } from './faqFixture.test-data.ts';
 import { loadFaqMatcher, serializeFaqMatcher, trainFaqMatcher } from './faqMatcher.ts';
+import { packModel, unpackModel } from './modelBytes.ts';
 
 const fixedClock = { now: () => 0, createdAt: '2026-11-21T00:00:00Z' };
 const matcher = trainFaqMatcher(shopFaq, fixedClock);
@@ -48,6 +49,14 @@ describe('trainFaqMatcher', () => {
 
   it('trains deterministically: two trainings give identical bytes', () => {
     expect(serializeFaqMatcher(trainFaqMatcher(shopFaq, fixedClock))).toEqual(serializeFaqMatcher(matcher));
+  });
+
+  it('still loads bytes of format lingxi-faq/2 (classifier of lingxi-intent/2, no stored features)', () => {
+    const { meta, arrays } = unpackModel(serializeFaqMatcher(matcher));
+    const { features: _features, ...intent } = meta.intent as Record<string, unknown>;
+    const old = packModel({ ...meta, version: 'lingxi-faq/2', intent: { ...intent, version: 'lingxi-intent/2' } }, arrays);
+    const loaded = loadFaqMatcher(old);
+    for (const q of ['退货怎么弄', 'where is my parcel', 'tell me a joke']) expect(loaded.match(q)).toEqual(matcher.match(q));
   });
 
   it('rejects bytes that are not a model', () => {

@@ -1,6 +1,6 @@
 import { packIntent, unpackIntent } from './intentCodec.ts';
 import { trainIntentModel, type IntentModel, type IntentTrainingOptions } from './intentModel.ts';
-import { extractFeatures, type FeatureBag } from './features.ts';
+import { defaultFeatureConfig, extractFeatures, type FeatureBag } from './features.ts';
 import { buildKnowledgeIndex, retrievalTerms, type KnowledgeDoc, type KnowledgeIndex } from './knowledgeIndex.ts';
 import { packModel, unpackModel } from './modelBytes.ts';
 import { offTopicExamples } from './offTopic.ts';
@@ -24,7 +24,9 @@ export type FaqTrainingOptions = Pick<IntentTrainingOptions, 'seed' | 'epochs' |
   outOfScopeExamples?: readonly string[];
 };
 
-export const FAQ_MODEL_VERSION = 'lingxi-faq/2';
+// 3: the embedded classifier is an intent model of version 3 (its feature configuration travels with it)
+export const FAQ_MODEL_VERSION = 'lingxi-faq/3';
+const READABLE_FAQ_VERSIONS = new Set(['lingxi-faq/2', FAQ_MODEL_VERSION]);
 
 // A softmax over entries learns what tells entries apart, but its cost grows with entries ×
 // questions; above this many entries nearest questions and BM25 carry the match alone.
@@ -94,7 +96,9 @@ class FusedMatcher implements FaqMatcher {
 
 function build(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions, minConfidence: number, analysis: TextAnalysis): FusedMatcher {
   const examples = docs.flatMap((d) => d.questions.map((text) => ({ text, label: d.id })));
-  const classifier = docs.length <= CLASSIFIER_MAX_ENTRIES ? trainIntentModel(examples, { ...options, outOfScopeExamples: offTopic }) : null;
+  // the entry classifier keeps the longer n-grams the question space uses: with the short ones of
+  // intentFeatures, ~70 off-topic texts outweigh a handful of questions per entry in a small FAQ
+  const classifier = docs.length <= CLASSIFIER_MAX_ENTRIES ? trainIntentModel(examples, { features: defaultFeatureConfig, ...options, outOfScopeExamples: offTopic }) : null;
   const stats: FaqStats = { entries: docs.length, questions: examples.length, trainMs: 0, createdAt: options.createdAt ?? null, minConfidence, intent: classifier?.stats ?? null };
   return new FusedMatcher({ docs, offTopic, classifier, stats }, analysis);
 }
@@ -141,7 +145,7 @@ export function serializeFaqMatcher(matcher: FaqMatcher): Uint8Array {
 
 export function loadFaqMatcher(bytes: Uint8Array): FaqMatcher {
   const { meta, arrays } = unpackModel(bytes);
-  if (meta.kind !== 'faq' || meta.version !== FAQ_MODEL_VERSION) throw new Error(`Not a FAQ matcher of version ${FAQ_MODEL_VERSION}.`);
+  if (meta.kind !== 'faq' || !READABLE_FAQ_VERSIONS.has(String(meta.version))) throw new Error(`Not a FAQ matcher of version ${FAQ_MODEL_VERSION} or lingxi-faq/2 (got ${String(meta.kind)} ${String(meta.version)}).`);
   const classifier = meta.intent ? unpackIntent({ meta: meta.intent as Record<string, unknown>, arrays }) : null;
   const stats: FaqStats = { ...(meta.stats as FaqStats), intent: classifier?.stats ?? null };
   return new FusedMatcher({ docs: meta.docs as KnowledgeDoc[], offTopic: meta.offTopic as string[], classifier, stats });

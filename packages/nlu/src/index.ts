@@ -3,9 +3,9 @@ export { normalize } from './normalize.ts';
 export { detectLanguage, type Language } from './language.ts';
 export { tokenize } from './tokenize.ts';
 export { serviceWords } from './segmenter.ts';
-export { extractFeatures, type FeatureBag } from './features.ts';
+export { extractFeatures, defaultFeatureConfig, type FeatureBag, type FeatureConfig } from './features.ts';
 export {
-  trainIntentModel, INTENT_MODEL_VERSION,
+  trainIntentModel, INTENT_MODEL_VERSION, intentFeatures,
   type LabelledText, type IntentModel, type IntentPrediction, type IntentCandidate, type IntentStats, type IntentTrainingOptions,
 } from './intentModel.ts';
 export { serializeIntentModel, loadIntentModel } from './intentCodec.ts';

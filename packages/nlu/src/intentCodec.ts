@@ -1,3 +1,4 @@
+import type { FeatureConfig } from './features.ts';
 import { IntentClassifier, INTENT_MODEL_VERSION, type IntentModel, type IntentStats } from './intentModel.ts';
 import { packModel, unpackModel, type ModelArray } from './modelBytes.ts';
 import { vocabularyOf } from './vectorizer.ts';
@@ -9,23 +10,30 @@ const finiteOrNull = (n: number) => (Number.isFinite(n) ? n : null);
 
 export function packIntent(model: IntentModel): Packed {
   if (!(model instanceof IntentClassifier)) throw new Error('Only models made by trainIntentModel or loadIntentModel can be serialized.');
-  const { labelNames, vocabulary, weights, stats } = model.parts;
+  const { labelNames, features, vocabulary, weights, stats } = model.parts;
   return {
     meta: {
-      kind: 'intent', version: model.version, labelNames, classes: weights.classes,
+      kind: 'intent', version: model.version, labelNames, classes: weights.classes, features,
       stats: { ...stats, thresholds: { maxProb: stats.thresholds.maxProb, energy: finiteOrNull(stats.thresholds.energy) } },
     },
     arrays: { hashes: vocabulary.hashes, idf: vocabulary.idf, weights: weights.weights, bias: weights.bias },
   };
 }
 
+// Version 2 models carry no feature configuration: they were all trained with this one.
+const VERSION_2_FEATURES: FeatureConfig = { zhChars: [1, 4], enChars: [2, 5], wordBigrams: true };
+
 export function unpackIntent({ meta, arrays }: Packed): IntentModel {
-  if (meta.kind !== 'intent' || meta.version !== INTENT_MODEL_VERSION) throw new Error(`Not an intent model of version ${INTENT_MODEL_VERSION} (got ${String(meta.kind)} ${String(meta.version)}).`);
+  const legacy = meta.version === 'lingxi-intent/2';
+  if (meta.kind !== 'intent' || (meta.version !== INTENT_MODEL_VERSION && !legacy)) {
+    throw new Error(`Not an intent model of version ${INTENT_MODEL_VERSION} or lingxi-intent/2 (got ${String(meta.kind)} ${String(meta.version)}).`);
+  }
   const raw = meta.stats as IntentStats & { thresholds: { maxProb: number; energy: number | null } };
   const stats: IntentStats = { ...raw, thresholds: { maxProb: raw.thresholds.maxProb, energy: raw.thresholds.energy ?? -Infinity } };
   const hashes = arrays.hashes as Uint32Array;
   return new IntentClassifier({
     labelNames: meta.labelNames as string[],
+    features: legacy ? VERSION_2_FEATURES : (meta.features as FeatureConfig),
     vocabulary: vocabularyOf(hashes, arrays.idf as Float32Array),
     weights: { classes: meta.classes as number, features: hashes.length, weights: arrays.weights as Float32Array, bias: arrays.bias as Float32Array },
     stats,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadIntentModel, serializeIntentModel } from './intentCodec.ts';
-import { trainIntentModel, type LabelledText } from './intentModel.ts';
+import { intentFeatures, trainIntentModel, type LabelledText } from './intentModel.ts';
+import { packModel, unpackModel } from './modelBytes.ts';
 
 // Enough written examples per intent that the model tunes its own temperature and thresholds.
 const phrasings: Record<string, string[]> = {
@@ -41,7 +42,7 @@ describe('trainIntentModel', () => {
   it('records stats, labels and version', () => {
     expect(model.labels()).toEqual(['card_lost', 'exchange_rate', 'pin_change', 'refund', 'top_up', 'transfer_fee']);
     expect(model.stats).toMatchObject({ examples: 48, labels: 6, trainMs: 0, createdAt: '2026-11-21T00:00:00Z' });
-    expect(model.version).toBe('lingxi-intent/2');
+    expect(model.version).toBe('lingxi-intent/3');
   });
 
   it('round-trips through bytes with identical predictions', () => {
@@ -58,5 +59,20 @@ describe('trainIntentModel', () => {
     const guarded = trainIntentModel(examples, { ...fixed, outOfScopeExamples: ['tell me a joke', 'what is the weather', 'play some music', 'who won the game'] });
     expect(guarded.classify('tell me a funny joke').outOfScope).toBe(true);
     expect(guarded.labels()).not.toContain('__background__');
+  });
+
+  it('stores its feature configuration, and still loads version 2 bytes with the features they were trained on', () => {
+    const loaded = loadIntentModel(serializeIntentModel(model));
+    expect(loaded.classify('lost card')).toEqual(model.classify('lost card'));
+    const old = { zhChars: [1, 4], enChars: [2, 5], wordBigrams: true } as const;
+    const oldModel = trainIntentModel(examples, { ...fixed, features: old });
+    const { meta, arrays } = unpackModel(serializeIntentModel(oldModel));
+    expect(meta.features).toEqual(old);
+    const { features: _dropped, ...rest } = meta;
+    const version2 = packModel({ ...rest, version: 'lingxi-intent/2' }, arrays);
+    const reloaded = loadIntentModel(version2);
+    for (const q of ['my card was stolen', 'transfer fee', 'pin?']) expect(reloaded.classify(q, 3)).toEqual(oldModel.classify(q, 3));
+    expect(intentFeatures).toEqual({ zhChars: [1, 2], enChars: [2, 3], wordBigrams: true });
+    expect(() => loadIntentModel(packModel({ ...rest, version: 'lingxi-intent/9' }, arrays))).toThrow(/lingxi-intent\/9/);
   });
 });

@@ -1,5 +1,5 @@
 import { fitTemperature, scopeSignals, tuneScopeThresholds, type HeldOut, type ScopeThresholds } from './calibration.ts';
-import { emitFeatureHashes, extractFeatures, type FeatureBag } from './features.ts';
+import { emitFeatureHashes, extractFeatures, type FeatureBag, type FeatureConfig } from './features.ts';
 import { seededRandom, shuffled } from './seededRandom.ts';
 import { defaultSoftmaxTraining, linearScores, linearScoresOf, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmaxRegression.ts';
 import { fitVocabulary, vectorize, vectorizeHashes, vectorScratch, type SparseVector, type Vocabulary } from './vectorizer.ts';
@@ -31,6 +31,8 @@ export type IntentTrainingOptions = {
   rejectionBudget?: number;
   /** clock for trainMs only; defaults to performance.now */
   now?: () => number;
+  /** which n-grams to extract; defaults to intentFeatures */
+  features?: FeatureConfig;
 };
 
 export interface IntentModel {
@@ -41,10 +43,18 @@ export interface IntentModel {
 }
 
 // 2: features hashed to 30 bits; models of version 1 would load but see different features
-export const INTENT_MODEL_VERSION = 'lingxi-intent/2';
+// 3: the feature configuration travels with the model (version 2 implies the one it was trained with)
+export const INTENT_MODEL_VERSION = 'lingxi-intent/3';
+
+/**
+ * Short queries generalize better from short character n-grams: English 2–3-grams and Chinese
+ * 1–2-grams beat 2–5 and 1–4 on held-out parts of the BANKING77, HWU64 and SMP2019 training
+ * files (and make a query a third cheaper). Long reviews (sentiment) keep the longer ones.
+ */
+export const intentFeatures: FeatureConfig = { zhChars: [1, 2], enChars: [2, 3], wordBigrams: true };
 
 /** The trained parts of an intent model, as saved and loaded. */
-export type IntentParts = { labelNames: string[]; vocabulary: Vocabulary; weights: LinearWeights; stats: IntentStats };
+export type IntentParts = { labelNames: string[]; features: FeatureConfig; vocabulary: Vocabulary; weights: LinearWeights; stats: IntentStats };
 
 export class IntentClassifier implements IntentModel {
   readonly version = INTENT_MODEL_VERSION;
@@ -63,12 +73,12 @@ export class IntentClassifier implements IntentModel {
 
   /** The query as the model sees it: tf-idf over the model's vocabulary. */
   vectorOf(text: string): SparseVector {
-    return vectorize(extractFeatures(text), this.parts.vocabulary);
+    return vectorize(extractFeatures(text, this.parts.features), this.parts.vocabulary);
   }
 
   classify(text: string, k = 3): IntentPrediction {
     const { labelNames, weights, stats } = this.parts;
-    const x = vectorizeHashes(emitFeatureHashes(text), this.parts.vocabulary, this.query);
+    const x = vectorizeHashes(emitFeatureHashes(text, this.parts.features), this.parts.vocabulary, this.query);
     const logits = linearScoresOf(weights, x.index, x.value, x.length, this.logits);
     const signals = scopeSignals(logits, stats.temperature, labelNames.length);
     const probs = softmaxInPlace(logits, stats.temperature);
@@ -154,9 +164,10 @@ export function trainIntentModel(examples: readonly LabelledText[], options: Int
   const labelNames = [...new Set(examples.map((e) => String(e.label)))].sort();
   const index = new Map(labelNames.map((l, i) => [l, i]));
   // features are extracted once and shared by the calibration model and the final one
-  const bags = examples.map((e) => extractFeatures(e.text));
+  const features = options.features ?? intentFeatures;
+  const bags = examples.map((e) => extractFeatures(e.text, features));
   const classes = Int32Array.from(examples, (e) => index.get(String(e.label)) ?? 0);
-  const background = (options.outOfScopeExamples ?? []).map((t) => extractFeatures(t));
+  const background = (options.outOfScopeExamples ?? []).map((t) => extractFeatures(t, features));
   const tunable = examples.length >= MIN_EXAMPLES_TO_TUNE && labelNames.length >= MIN_LABELS_TO_TUNE;
   const { temperature, thresholds } = tunable
     ? calibrate(bags, classes, labelNames.length, background, seed, epochs, options.rejectionBudget ?? 0.01)
@@ -169,5 +180,5 @@ export function trainIntentModel(examples: readonly LabelledText[], options: Int
     trainMs: Math.round(now() - started), createdAt: options.createdAt ?? null,
     temperature, thresholds, backgroundExamples: background.length,
   };
-  return new IntentClassifier({ labelNames, vocabulary, weights, stats });
+  return new IntentClassifier({ labelNames, features, vocabulary, weights, stats });
 }

@@ -1,4 +1,4 @@
-import { emitFeatureHashes, extractFeatures } from './features.ts';
+import { defaultFeatureConfig, emitFeatureHashes, extractFeatures, type FeatureConfig } from './features.ts';
 import type { LabelledText } from './intentModel.ts';
 import { packModel, unpackModel } from './modelBytes.ts';
 import { defaultSoftmaxTraining, linearScoresOf, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmaxRegression.ts';
@@ -27,7 +27,7 @@ export type SentimentTrainingOptions = {
 
 export const SENTIMENT_MODEL_VERSION = 'lingxi-sentiment/1';
 
-type SentimentParts = { labels: string[]; vocabulary: Vocabulary; weights: LinearWeights; stats: SentimentStats };
+type SentimentParts = { labels: string[]; features: FeatureConfig; vocabulary: Vocabulary; weights: LinearWeights; stats: SentimentStats };
 
 class LinearSentiment implements SentimentModel {
   readonly version = SENTIMENT_MODEL_VERSION;
@@ -42,7 +42,7 @@ class LinearSentiment implements SentimentModel {
   }
 
   predict(text: string): SentimentPrediction {
-    const x = vectorizeHashes(emitFeatureHashes(text), this.parts.vocabulary, this.query);
+    const x = vectorizeHashes(emitFeatureHashes(text, this.parts.features), this.parts.vocabulary, this.query);
     const probs = softmaxInPlace(linearScoresOf(this.parts.weights, x.index, x.value, x.length, this.scores));
     let best = 0;
     for (let c = 1; c < probs.length; c++) if (probs[c]! > probs[best]!) best = c;
@@ -60,7 +60,9 @@ export function trainSentiment(rows: readonly LabelledText[], options: Sentiment
   const started = now();
   const labels = [...new Set(rows.map((r) => String(r.label)))].sort();
   const index = new Map(labels.map((l, i) => [l, i]));
-  const bags = rows.map((r) => extractFeatures(r.text));
+  // reviews are long: unlike short queries they gain from character n-grams up to 4 (and 5 in English)
+  const features = defaultFeatureConfig;
+  const bags = rows.map((r) => extractFeatures(r.text, features));
   // reviews are long: a feature seen once in thousands of them is mostly noise
   const vocabulary: Vocabulary = fitVocabulary(bags, rows.length > 5000 ? 2 : 1);
   const xs = bags.map((b) => vectorize(b, vocabulary));
@@ -72,14 +74,14 @@ export function trainSentiment(rows: readonly LabelledText[], options: Sentiment
     examples: rows.length, labels: labels.length, features: vocabulary.hashes.length,
     trainMs: Math.round(now() - started), createdAt: options.createdAt ?? null,
   };
-  return new LinearSentiment({ labels, vocabulary, weights, stats });
+  return new LinearSentiment({ labels, features, vocabulary, weights, stats });
 }
 
 export function serializeSentimentModel(model: SentimentModel): Uint8Array {
   if (!(model instanceof LinearSentiment)) throw new Error('Only models made by trainSentiment or loadSentimentModel can be serialized.');
-  const { labels, vocabulary, weights, stats } = model.parts;
+  const { labels, features, vocabulary, weights, stats } = model.parts;
   return packModel(
-    { kind: 'sentiment', version: SENTIMENT_MODEL_VERSION, labels, classes: weights.classes, stats },
+    { kind: 'sentiment', version: SENTIMENT_MODEL_VERSION, labels, classes: weights.classes, features, stats },
     { hashes: vocabulary.hashes, idf: vocabulary.idf, weights: weights.weights, bias: weights.bias },
   );
 }
@@ -92,6 +94,7 @@ export function loadSentimentModel(bytes: Uint8Array): SentimentModel {
   const hashes = arrays.hashes as Uint32Array;
   return new LinearSentiment({
     labels: meta.labels as string[],
+    features: meta.features as FeatureConfig,
     vocabulary: vocabularyOf(hashes, arrays.idf as Float32Array),
     weights: { classes: meta.classes as number, features: hashes.length, weights: arrays.weights as Float32Array, bias: arrays.bias as Float32Array },
     stats: meta.stats as SentimentStats,
