@@ -27,6 +27,7 @@ describe('POST /api/v1/bot/try', () => {
   it('says it would hand over on an explicit request, and creates no conversation', async () => {
     const r = await t.call('POST', '/api/v1/bot/try', { token: t.adminToken, body: { text: '转人工' } });
     expect(r.body).toMatchObject({ intent: 'handoff:explicit', reply: { kind: 'handoff' } });
+    expect(r.body.why).toContain('客户要求人工');
     const list = await t.call('GET', '/api/v1/conversations', { token: t.adminToken });
     expect(list.body.conversations).toEqual([]);
   });

@@ -8,10 +8,22 @@ import { understand, type Understanding } from './understand.ts';
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** The handoff triggers as the settings screen names them, [zh, en]. */
+const triggerNames: Record<string, [string, string]> = {
+  explicit: ['客户要求人工', 'the customer asks for a person'],
+  human_only: ['必须人工的客户', 'a customer who must get a person'],
+  emotion: ['客户情绪激动', 'the customer is upset'],
+  repeat: ['重复提问', 'the same question again'],
+  low_confidence: ['连续没听懂', 'not understood, again and again'],
+};
+
 /** Why the bot chose what it chose, in the words of the person asking (their console locale). */
 function whyOf(choice: AnswerChoice, u: Understanding, trigger: string | null, settings: { answerConfidence: number; lowConfidence: number }, en: boolean): string {
   const pct = (n: number) => `${Math.round(n * 100)}%`;
-  if (trigger) return en ? `Handed to a person: the ${trigger} trigger fired (emotion level ${u.emotion.level}).` : `转人工：触发了 ${trigger} 条件（情绪等级 ${u.emotion.level}）。`;
+  if (trigger) {
+    const name = (triggerNames[trigger] ?? [trigger, trigger])[en ? 1 : 0];
+    return en ? `Handed to a person: ${name} (${trigger}; emotion level ${u.emotion.level}).` : `转人工：${name}（${trigger}，情绪等级 ${u.emotion.level}）。`;
+  }
   if (choice.kind === 'answer') return en ? `Best match at ${pct(choice.confidence)} (answers from ${pct(settings.answerConfidence)}).` : `最佳匹配置信度 ${pct(choice.confidence)}（≥ ${pct(settings.answerConfidence)} 即作答）。`;
   if (choice.kind === 'clarify') return en ? `Two matches too close to choose (${choice.options.map((o) => pct(o.score)).join(' vs ')}): asks which one.` : `两个候选过于接近（${choice.options.map((o) => pct(o.score)).join(' 对 ')}），反问客户。`;
   if (u.match.outOfScope) return en ? 'Out of scope for the knowledge base: says so and offers a person.' : '超出知识库范围：如实告知并提供转人工。';
