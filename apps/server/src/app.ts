@@ -13,7 +13,7 @@ import { domainError, isDomainError } from './platform/errors.ts';
 import type { Principal, RouteSpec } from './platform/route.ts';
 import { accountErrors, accountRoutes, authenticate, can, SESSION_COOKIE } from './domains/accounts/index.ts';
 import { contactRoutes } from './domains/contacts/index.ts';
-import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, coalescedKick, createCustomerResolver, createMessageWrites, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
+import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bindConversationSocket, createCustomerResolver, createMessageWrites, publicConversationRoutes, type ConversationsDeps } from './domains/conversations/index.ts';
 import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
 import { botSettingsRoutes, botTryRoutes, createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
 import { offerStore, profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
@@ -67,12 +67,12 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   const accounts = { db, ids, clock, sessionTtlHours: config.LINGXI_SESSION_TTL_HOURS };
   let selfUrl: string | null = null;
   const models = createLiveModels({ db });
-  const knowledge: KnowledgeDeps = { db, ids, clock, models };
+  const knowledge: KnowledgeDeps = { db, ids, clock, models, jobs: () => jobs };
   const botSettings = createBotSettings({ db });
   const bot = createBot({ clock, models, settings: botSettings, selfUrl: () => selfUrl });
   // The handoff reply offers a message or a callback when waiting will not work (routing's overflow rules).
   const replier = withOverflowNotice(bot, (workspaceId) => checkOverflow(db.sql, routing, { workspaceId, conversationId: null }));
-  const conversations: ConversationsDeps = { db, ids, clock, replier, inflight: new Map(), writes: createMessageWrites({ db }), secondsPerQueuedConversation: 60, afterCommit: coalescedKick(() => dispatcher.kick(), 5),
+  const conversations: ConversationsDeps = { db, ids, clock, replier, inflight: new Map(), writes: createMessageWrites({ db }), secondsPerQueuedConversation: 60, afterCommit: () => dispatcher.kick(),
     queueStanding: (workspaceId, conversationId) => queueStanding(db.sql, routing, workspaceId, conversationId) };
   const resolveCustomer = createCustomerResolver({ db });
   const resolvers: PrincipalResolvers = {
@@ -155,9 +155,11 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     version: VERSION,
   });
 
-  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing, analytics: { ids, wall }, botSettings }), log, pollMs: deps.pollMs?.outbox });
+  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing, analytics: { ids, wall }, botSettings }), log, pollMs: deps.pollMs?.outbox,
+    // One connection on the embedded database: fewer, fuller rounds leave it to the message path.
+    roundGapMs: db.kind === 'pglite' ? 50 : 20 });
   db.onCommit(() => dispatcher.kick());
-  const jobDeps = { clock, jobs: () => jobs, routing };
+  const jobDeps = { clock, jobs: () => jobs, routing, knowledge };
   const jobs: Jobs = createJobs({ db, clock, ids, handlers: jobHandlers(jobDeps), log, pollMs: deps.pollMs?.jobs });
 
   if (roles.has('realtime')) {

@@ -30,8 +30,14 @@ const ACTIVE_FOR_MS = 3_600_000;
  * Throttled per workspace: the first change is pushed at once, later ones at most every `intervalMs`,
  * so a busy workspace costs one computation a second, and the wall is never more than that behind.
  */
-export function createLiveWall(deps: AnalyticsDeps & { outlet: LiveOutlet; log: { warn(o: unknown, m?: string): void }; intervalMs?: number; tickMs?: number }): LiveWall {
+export function createLiveWall(deps: AnalyticsDeps & { outlet: LiveOutlet; log: { warn(o: unknown, m?: string): void }; intervalMs?: number; tickMs?: number; surgeEveryMs?: number }): LiveWall {
   const interval = deps.intervalMs ?? 1_000;
+  const surgeEvery = deps.surgeEveryMs ?? 2_000;
+  // Surge checks count over a window of minutes: the intents seen are gathered and checked per workspace
+  // at once on the first, then at most every `surgeEvery` (a busy workspace costs one check, not one per round).
+  const seenIntents = new Map<string, Set<string>>();
+  const lastSurge = new Map<string, number>();
+  const surgeScheduled = new Map<string, NodeJS.Timeout>();
   const lastRun = new Map<string, number>();
   const scheduled = new Map<string, NodeJS.Timeout>();
   const activeSince = new Map<string, number>();
@@ -71,20 +77,37 @@ export function createLiveWall(deps: AnalyticsDeps & { outlet: LiveOutlet; log: 
     scheduled.set(workspaceId, timer);
   }
 
+  async function checkSurge(workspaceId: string): Promise<void> {
+    lastSurge.set(workspaceId, performance.now());
+    const intents = seenIntents.get(workspaceId);
+    seenIntents.delete(workspaceId);
+    if (!intents || intents.size === 0) return;
+    // A failed check is logged, not thrown: the intents come back with the next questions.
+    await detectSurge(deps, workspaceId, [...intents]).catch((error: unknown) => {
+      if (!stopped) deps.log.warn({ err: error, workspaceId }, 'surge check failed');
+    });
+  }
+
+  function scheduleSurge(workspaceId: string) {
+    if (stopped || surgeScheduled.has(workspaceId)) return;
+    const wait = Math.max(0, (lastSurge.get(workspaceId) ?? -Infinity) + surgeEvery - performance.now());
+    const timer = setTimeout(() => {
+      surgeScheduled.delete(workspaceId);
+      track(checkSurge(workspaceId));
+    }, wait);
+    timer.unref();
+    surgeScheduled.set(workspaceId, timer);
+  }
+
   return {
     touch,
     async watch(events) {
-      const intentsByWorkspace = new Map<string, Set<string>>();
       for (const e of events) {
-        if (!e.workspaceId) continue;
-        if (e.name === 'bot.replied') {
-          const intent = intentKey((e.payload as { intent?: string | null }).intent);
-          if (intent) intentsByWorkspace.set(e.workspaceId, (intentsByWorkspace.get(e.workspaceId) ?? new Set()).add(intent));
-        }
-      }
-      for (const [workspaceId, intents] of intentsByWorkspace) {
-        // A failed check is logged, not thrown: a throw would replay the batch to the socket feeds too.
-        await detectSurge(deps, workspaceId, [...intents]).catch((error: unknown) => deps.log.warn({ err: error, workspaceId }, 'surge check failed'));
+        if (!e.workspaceId || e.name !== 'bot.replied') continue;
+        const intent = intentKey((e.payload as { intent?: string | null }).intent);
+        if (!intent) continue;
+        seenIntents.set(e.workspaceId, (seenIntents.get(e.workspaceId) ?? new Set()).add(intent));
+        scheduleSurge(e.workspaceId);
       }
       for (const workspaceId of new Set(events.map((e) => e.workspaceId).filter((w): w is string => Boolean(w)))) touch(workspaceId);
     },
@@ -102,8 +125,9 @@ export function createLiveWall(deps: AnalyticsDeps & { outlet: LiveOutlet; log: 
     async stop() {
       stopped = true;
       if (ticker) clearInterval(ticker);
-      for (const timer of scheduled.values()) clearTimeout(timer);
+      for (const timer of [...scheduled.values(), ...surgeScheduled.values()]) clearTimeout(timer);
       scheduled.clear();
+      surgeScheduled.clear();
       await Promise.allSettled([...running]);
     },
     latest: () => latest,

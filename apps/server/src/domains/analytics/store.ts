@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
 import type { Ids } from '../../platform/ids.ts';
 import type { Fact } from './facts.ts';
@@ -78,6 +78,15 @@ export const alertStore = {
   async byId(db: Executor, workspaceId: string, id: string): Promise<Alert | undefined> {
     const rows = await db.select().from(analyticsAlerts).where(and(eq(analyticsAlerts.workspaceId, workspaceId), eq(analyticsAlerts.id, id)));
     return rows[0];
+  },
+  /** Of these subjects, those an alert of this kind would not be raised for now: still open, or raised since `since`. */
+  async quietSubjects(db: Executor, workspaceId: string, kind: Alert['kind'], subjects: readonly string[], since: Date): Promise<Set<string>> {
+    if (subjects.length === 0) return new Set();
+    const rows = await db
+      .selectDistinct({ subject: analyticsAlerts.subject })
+      .from(analyticsAlerts)
+      .where(and(eq(analyticsAlerts.workspaceId, workspaceId), eq(analyticsAlerts.kind, kind), inArray(analyticsAlerts.subject, [...subjects]), or(isNull(analyticsAlerts.acknowledgedAt), gt(analyticsAlerts.raisedAt, since))));
+    return new Set(rows.map((r) => r.subject));
   },
   async acknowledge(tx: Executor, workspaceId: string, id: string, by: string, at: Date): Promise<Alert | undefined> {
     const rows = await tx

@@ -91,18 +91,3 @@ export function createMessageWrites(deps: { db: Database }): MessageWrites {
     turn: createGroupCommit({ parallel, keyOf: (t) => t.conversationId, write: (turns) => messageStore.appendTurns(deps.db.sql, turns) }),
   };
 }
-
-/**
- * Many commits, one outbox round: the message path asks for delivery at most once per `ms`, so the
- * dispatcher (a few statements per round on the one embedded connection) carries many messages at once.
- */
-export function coalescedKick(kick: () => void, ms: number): () => void {
-  let timer: NodeJS.Timeout | null = null;
-  return () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      kick();
-    }, ms);
-  };
-}

@@ -3,7 +3,7 @@ export { publicConversationRoutes, customerOf } from './routes.ts';
 export { agentConversationRoutes } from './agentRoutes.ts';
 export { bindConversationSocket, type Broadcast, type SocketPort } from './socket.ts';
 export { createCustomerResolver } from './queries/resolveCustomer.ts';
-export { coalescedKick, createMessageWrites, type MessageWrites } from './groupCommit.ts';
+export { createMessageWrites, type MessageWrites } from './groupCommit.ts';
 export { receiveCustomerMessage } from './commands/receiveCustomerMessage.ts';
 export { startSession } from './commands/startSession.ts';
 export { transition, estimatedWaitSeconds, type ConversationStatus, type ConversationAction } from './model.ts';

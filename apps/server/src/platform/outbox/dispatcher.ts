@@ -36,6 +36,12 @@ export function createDispatcher(deps: {
   subscribers: readonly Subscriber[];
   log: Logger;
   pollMs?: number;
+  /**
+   * Rounds that a kick starts begin at least this far apart, so under load one round carries many
+   * commits' events (a round costs several statements whatever it carries). Idle, a kick is delivered
+   * at once; busy, an event waits at most about this long. `drain()` is never held back.
+   */
+  roundGapMs?: number;
 }): Dispatcher {
   const { db, bus, log } = deps;
   const direct = deps.subscribers.filter((s) => s.delivery !== 'everyNode');
@@ -43,7 +49,11 @@ export function createDispatcher(deps: {
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
+  let paced: NodeJS.Timeout | null = null;
+  let draining = 0;
   let stopped = false;
+  const gap = deps.roundGapMs ?? 0;
+  let lastRound = -Infinity;
 
   bus.subscribe(async (records) => {
     for (const subscriber of everyNode) {
@@ -85,6 +95,7 @@ export function createDispatcher(deps: {
   }
 
   async function runOnce(): Promise<number> {
+    lastRound = performance.now();
     const records = await claim();
     if (records.length === 0) return 0;
     const failed = new Map<string, string>();
@@ -121,6 +132,11 @@ export function createDispatcher(deps: {
       } catch (error) {
         if (!stopped) log.warn({ err: error }, 'outbox dispatch failed; retrying on the next tick');
       }
+      // More was committed during the round: pace the next one (see roundGapMs), unless draining.
+      if (again && !stopped && !draining) {
+        const wait = lastRound + gap - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
     } while (again && !stopped);
   }
 
@@ -138,12 +154,25 @@ export function createDispatcher(deps: {
   return {
     kick() {
       if (stopped) return;
-      if (running) again = true;
-      else setImmediate(() => void drain());
+      if (running) {
+        again = true;
+        return;
+      }
+      if (paced) return;
+      const wait = Math.max(0, lastRound + gap - performance.now());
+      paced = setTimeout(() => {
+        paced = null;
+        void drain();
+      }, wait);
     },
     drain: async () => {
-      await drain();
-      if (running) await running;
+      draining++;
+      try {
+        await drain();
+        if (running) await running;
+      } finally {
+        draining--;
+      }
     },
     start() {
       stopped = false;
@@ -154,7 +183,9 @@ export function createDispatcher(deps: {
     },
     async stop() {
       if (timer) clearInterval(timer);
+      if (paced) clearTimeout(paced);
       timer = null;
+      paced = null;
       stopped = true;
       if (running) await running;
     },

@@ -3,8 +3,8 @@ import type { KnowledgePack } from '@lingxi/contracts';
 import type { AnalyticsDeps } from '../deps.ts';
 import { intentLabel } from '../present.ts';
 import { judgeSurge } from '../surge.ts';
-import { factStore, type Alert } from '../store.ts';
-import { raiseAlert } from './raiseAlert.ts';
+import { alertStore, factStore, type Alert } from '../store.ts';
+import { raiseAlert, REALERT_AFTER_MS } from './raiseAlert.ts';
 
 const PACK_ENTRIES = 5;
 const PACK_EXAMPLES = 5;
@@ -28,9 +28,11 @@ export async function detectSurge(deps: AnalyticsDeps, workspaceId: string, inte
       and at > ${baselineStart.toISOString()}::timestamptz and at <= ${now.toISOString()}::timestamptz
     group by intent`);
   const raised: Alert[] = [];
-  for (const row of counts.rows) {
-    const verdict = judgeSurge({ count: row.count, baselineCount: row.baseline }, rule);
-    if (!verdict.surging) continue;
+  const surging = counts.rows.map((row) => ({ row, verdict: judgeSurge({ count: row.count, baselineCount: row.baseline }, rule) })).filter((s) => s.verdict.surging);
+  // A surge already announced (open, or raised lately) builds no new pack: it would be raised for nothing.
+  const quiet = await alertStore.quietSubjects(deps.db.sql, workspaceId, 'surge', surging.map((s) => s.row.intent), new Date(now.getTime() - REALERT_AFTER_MS));
+  for (const { row, verdict } of surging) {
+    if (quiet.has(row.intent)) continue;
     const pack = await knowledgePack(deps, workspaceId, row.intent, windowStart, { count: row.count, baselinePerWindow: verdict.baselinePerWindow, windowMinutes: rule.windowMinutes, at: now });
     const alert = await raiseAlert(
       deps,
