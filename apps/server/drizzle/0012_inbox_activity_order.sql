@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_workspace_activity_idx" ON "conversations" USING btree ("workspace_id",coalesce("last_message_at", "created_at") desc);
