@@ -11,6 +11,7 @@ import { CannedPicker } from '../canned/CannedPicker.tsx';
 import { insertCanned, matchCanned, slashQuery, type Canned } from '../canned/cannedQuery.ts';
 import { useInboxTexts } from '../inbox/inboxTexts.ts';
 import { MentionPicker, useMentionPicker } from './MentionPicker.tsx';
+import { useReplyAttachments } from './Attachments.tsx';
 
 type Message = z.infer<typeof AgentMessageView>;
 export type ReplyBoxHandle = { focus(): void; toggleNote(): void; /** Puts a suggested text in the box to edit before sending. */ fill(text: string): void };
@@ -89,14 +90,16 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
     if (!found || found.query !== slash?.query) setActive(0);
   };
 
+  const files = useReplyAttachments(conversationId);
   const send = async () => {
     const body = text.trim();
-    if (!body || sending) return;
+    if ((!body && files.ids.length === 0) || sending || files.uploading) return;
     setSending(true);
     setFailure(null);
     try {
-      const { message } = await api.conversations.reply(conversationId, body, note);
+      const { message } = await api.conversations.reply(conversationId, body, note, files.ids);
       setText('');
+      files.clear();
       onSent(message);
     } catch (error) {
       setFailure(error);
@@ -161,6 +164,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
         maxLength={4000}
         data-testid="reply-box"
       />
+      {files.list}
       <div className="lx-reply-bar">
         <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center', fontSize: 13 }}>
           <Switch size="small" checked={note} disabled={mode !== 'reply'} onChange={setNoteChosen} aria-label={t('conversation.internalNote')} />
@@ -169,7 +173,8 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
           {mode === 'notesOnly' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {t('conversation.acceptToReply')}</Typography.Text> : null}
           {mode === 'closed' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {t('conversation.closedNoReply')}</Typography.Text> : null}
         </label>
-        <Button type="primary" icon={<SendOutlined />} onClick={() => void send()} loading={sending} disabled={!text.trim()} style={note && text.trim() ? { background: '#d48806' } : undefined}>
+        {files.button}
+        <Button type="primary" icon={<SendOutlined />} onClick={() => void send()} loading={sending} disabled={(!text.trim() && files.ids.length === 0) || files.uploading} style={note && text.trim() ? { background: '#d48806' } : undefined}>
           {note ? t('conversation.saveNote') : t('conversation.send')}
         </Button>
       </div>

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { EmptyState } from '../../ui/StateViews.tsx';
 import { Markdown } from '../../ui/Markdown.tsx';
 import { MentionText } from './MentionText.tsx';
+import { MessageAttachments } from './Attachments.tsx';
 
 type Message = z.infer<typeof AgentMessageView>;
 
@@ -40,7 +41,8 @@ export function Transcript({ messages, meId }: { messages: readonly Message[]; m
                 {m.author === 'bot' && m.kind !== 'answer' && m.kind !== 'text' ? <Tag bordered={false} color="processing" style={{ fontSize: 11 }}>{m.kind}</Tag> : null}
               </div>
             ) : null}
-            <div className="lx-msg-bubble">{style === 'bot' || style === 'agent' ? <Markdown source={m.text} /> : style === 'note' ? <MentionText text={m.text} mentions={m.mentions} /> : m.text}</div>
+            {m.text || !m.attachments?.length ? <div className="lx-msg-bubble">{style === 'bot' || style === 'agent' ? <Markdown source={m.text} /> : style === 'note' ? <MentionText text={m.text} mentions={m.mentions} /> : m.text}</div> : null}
+            <MessageAttachments attachments={m.attachments} />
             {m.suggestions && m.suggestions.length > 0 ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>→ {m.suggestions.join(' / ')}</Typography.Text>
             ) : null}

@@ -111,8 +111,8 @@ export function lingxiApi(client: ApiClient) {
       list: (query: InboxQuery, signal?: AbortSignal) =>
         client.request('GET', '/api/v1/conversations', { query, schema: ConversationListResponse, signal }),
       get: (id: string, signal?: AbortSignal) => client.request('GET', `/api/v1/conversations/${encodeURIComponent(id)}`, { schema: ConversationDetailResponse, signal }),
-      reply: (id: string, text: string, isPrivate: boolean) =>
-        client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/messages`, { body: { text, private: isPrivate }, schema: AgentMessageResponse }),
+      reply: (id: string, text: string, isPrivate: boolean, attachments: readonly string[] = []) =>
+        client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/messages`, { body: { text, private: isPrivate, ...(attachments.length ? { attachments } : {}) }, schema: AgentMessageResponse }),
       accept: (id: string) => client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/accept`, { schema: ConversationResponse }),
       resolve: (id: string, outcome?: ResolveOutcome) =>
         client.request('POST', `/api/v1/conversations/${encodeURIComponent(id)}/resolve`, { ...(outcome ? { body: outcome } : {}), schema: ConversationResponse }),
