@@ -45,7 +45,7 @@ export default function InboxPage({ params }: ScreenProps) {
 
   // Live: a burst of events becomes one list refresh.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useRealtimeEvents(['conversation.updated', 'conversation.created', 'message.created'], (event, payload) => {
+  useRealtimeEvents(['conversation.updated', 'conversation.created', 'message.created', 'conversation.tagged'], (event, payload) => {
     const about = conversationIdOf(payload);
     if (event === 'message.created' && about && about !== selected && (payload as { author?: unknown }).author === 'customer') {
       setUnread((previous) => (previous.has(about) ? previous : new Set([...previous, about])));
