@@ -169,7 +169,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
         <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center', fontSize: 13 }}>
           <Switch size="small" checked={note} disabled={mode !== 'reply'} onChange={setNoteChosen} aria-label={t('conversation.internalNote')} />
           {t('conversation.internalNote')}
-          {note ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {it('mention.hint')}</Typography.Text> : null}
+          {note && mode === 'reply' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {it('mention.hint')}</Typography.Text> : null}
           {mode === 'notesOnly' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {t('conversation.acceptToReply')}</Typography.Text> : null}
           {mode === 'closed' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {t('conversation.closedNoReply')}</Typography.Text> : null}
         </label>

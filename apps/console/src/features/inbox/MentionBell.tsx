@@ -118,7 +118,7 @@ export function MentionBell() {
       }
       content={content}
     >
-      <Tooltip title={t('mention.bell', { n: unread })}>
+      <Tooltip title={t('mention.bell', { n: unread })} {...(open ? { open: false } : {})}>
         <button type="button" className="lx-icon-button" aria-label={t('mention.bell', { n: unread })} data-testid="mention-bell">
           <Badge count={unread} size="small" offset={[2, -2]}>
             <BellOutlined />
