@@ -201,10 +201,15 @@ describe('@mentions in private notes', () => {
       const self = await t.call('POST', `/api/v1/conversations/${s.conversationId}/messages`, { token: agent.token, body: { text: '@张小明 note to self', private: true } });
       expect(self.body.message.mentions).toEqual([agent.id]);
 
+      // A supervisor's whisper is a note too.
+      const whisper = await t.call('POST', `/api/v1/conversations/${s.conversationId}/whisper`, { token: t.adminToken, body: { text: '@张小明 注意语气' } });
+      expect(whisper.body.message.mentions).toEqual([agent.id]);
+      await t.call('POST', '/api/v1/mentions/read', { token: agent.token, body: { ids: [(await t.call('GET', '/api/v1/mentions?unread=true&limit=1', { token: agent.token })).body.mentions[0].id] } });
+
       const mine = await t.call('GET', '/api/v1/mentions', { token: agent.token });
       expect(mine.body.unread).toBe(2);
-      // Unread first (newest first), then the one from the resolve note, already read.
-      expect(mine.body.mentions.map((m: { excerpt: string }) => m.excerpt)).toEqual(['cc @xiaoming@shop.test', '@张小明请看一下这个退款', '已原路退款，@张小明 明天回访']);
+      // Unread first (newest first), then the read ones (the whisper, the resolve note).
+      expect(mine.body.mentions.map((m: { excerpt: string }) => m.excerpt)).toEqual(['cc @xiaoming@shop.test', '@张小明请看一下这个退款', '@张小明 注意语气', '已原路退款，@张小明 明天回访']);
       expect(mine.body.mentions[2].readAt).not.toBeNull();
       expect(mine.body.mentions[0]).toMatchObject({ conversationId: s.conversationId, authorName: expect.any(String), readAt: null });
       expect((await t.call('GET', '/api/v1/mentions', { token: t.adminToken })).body).toEqual({ mentions: [], unread: 0 });
@@ -217,7 +222,7 @@ describe('@mentions in private notes', () => {
       expect((await t.call('GET', '/api/v1/mentions?unread=true', { token: agent.token })).body.mentions).toHaveLength(1);
       expect((await t.call('POST', '/api/v1/mentions/read', { token: agent.token, body: { all: true } })).body).toEqual({ unread: 0 });
       await new Promise((r) => setTimeout(r, 200));
-      expect(told).toHaveLength(2);
+      expect(told).toHaveLength(3);
     } finally {
       socket.disconnect();
     }

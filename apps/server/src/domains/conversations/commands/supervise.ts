@@ -8,6 +8,7 @@ import { transition } from '../model.ts';
 import { hasJoined, noticeLanguage, notices } from '../notices.ts';
 import { messagePayload } from '../present.ts';
 import { conversationStore, messageStore, type Conversation, type Message } from '../store.ts';
+import { mentionsForNote, recordMentions } from './recordMentions.ts';
 
 type Supervisor = { workspaceId: string; userId: string };
 
@@ -71,10 +72,12 @@ export async function whisper(deps: ConversationsDeps, input: Supervisor & { con
     const conversation = await conversationStore.lockById(tx, input.workspaceId, input.conversationId);
     if (!conversation) return conversationErrors.notFound(input.conversationId);
     if (conversation.status === 'closed') return conversationErrors.closed();
+    const mentioned = await mentionsForNote(tx, input.workspaceId, input.text);
     const [message] = await messageStore.append(tx, input.workspaceId, conversation.id, [
-      { id: deps.ids.next(), workspaceId: input.workspaceId, conversationId: conversation.id, author: 'agent', authorId: input.userId, kind: 'note', private: true, text: input.text, meta: { whisper: true, to: conversation.assigneeId }, createdAt: deps.clock.now() },
+      { id: deps.ids.next(), workspaceId: input.workspaceId, conversationId: conversation.id, author: 'agent', authorId: input.userId, kind: 'note', private: true, text: input.text, meta: { whisper: true, to: conversation.assigneeId, ...(mentioned.length ? { mentions: mentioned } : {}) }, createdAt: deps.clock.now() },
     ]);
     await emit(tx, deps, { name: 'message.created', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, message: messagePayload(message!) } });
+    await recordMentions(tx, deps, message!, mentioned);
     return message!;
   });
 }
