@@ -68,6 +68,7 @@ export const analyticsConversations = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     reopened: integer('reopened').notNull().default(0),
     csat: integer('csat'),
+    nps: integer('nps'),
     answersRated: integer('answers_rated').notNull().default(0),
     answersHelpful: integer('answers_helpful').notNull().default(0),
     emotionMessages: integer('emotion_messages').notNull().default(0),
