@@ -95,6 +95,12 @@ describe.skipIf(!hasChromium)(`console inbox in a real browser (${hasChromium ? 
     await page.getByTitle('已解决', { exact: true }).click();
     await resolve.getByLabel('标签').fill('物流');
     await page.keyboard.press('Enter');
+    // The note @mentions like the reply box does.
+    await resolve.getByLabel('内部备注').click();
+    await page.keyboard.type('已催仓库 @ad');
+    await page.getByTestId('mention-picker').getByText('@Admin').waitFor();
+    await page.keyboard.press('Enter');
+    expect(await resolve.getByLabel('内部备注').inputValue()).toBe('已催仓库 @Admin ');
     await resolve.getByRole('button', { name: /^解\s?决$/ }).click();
     await resolve.waitFor({ state: 'hidden' });
     await page.getByRole('banner').or(page.locator('.lx-thread-head')).getByText('已解决').first().waitFor();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Modal, Select, Typography } from 'antd';
 import type { ConversationView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../../lib/session.tsx';
@@ -8,6 +8,7 @@ import { errorText } from '../../ui/errorText.ts';
 import { useResource } from '../../ui/useResource.ts';
 import { useInboxTexts } from '../inbox/inboxTexts.ts';
 import { useDispositions } from './dispositions.ts';
+import { MentionTextArea } from './MentionTextArea.tsx';
 
 type ResolveForm = { disposition?: string; tags: string[]; note?: string };
 
@@ -82,7 +83,7 @@ export function ResolveDialog({ conversation, open, onClose, onResolved }: { con
           <Select mode="tags" tokenSeparators={[',', '，']} placeholder={t('tags.placeholder')} maxCount={20} options={(tags.data?.tags ?? []).map((x) => ({ value: x.tag, label: x.tag }))} data-testid="resolve-tags" />
         </Form.Item>
         <Form.Item name="note" label={t('resolve.note')} extra={t('resolve.noteHelp')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+          <MentionTextArea maxLength={4000} />
         </Form.Item>
       </Form>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('resolve.shortcutHint')}</Typography.Text>
