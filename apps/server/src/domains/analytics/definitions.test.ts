@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LingxiEvent } from '../../events/catalog.ts';
-import { endedAt, figures, outcomeOf, tally } from './definitions.ts';
+import { endedAt, figures, netPromoterScore, npsCategory, outcomeOf, tally } from './definitions.ts';
 import { factsFromEvent, intentKey, type Fact } from './facts.ts';
 import { forecastVolume } from './forecast.ts';
 import { toCsv } from './present.ts';
@@ -36,9 +36,9 @@ describe('figures from tallies', () => {
   it('defines each rate by its numerator and denominator', () => {
     const rows = [
       row({ lastActivityAt: min(10), firstCustomerAt: T0, firstBotAt: min(0.01) }),
-      row({ status: 'resolved', handedOffAt: min(1), handoffTrigger: 'explicit', assignedAt: min(2), resolvedAt: min(12), firstCustomerAt: T0, firstAgentAt: min(3), csat: 5, reopened: 1 }),
-      row({ status: 'closed', resolvedAt: min(7), handedOffAt: min(1), handoffTrigger: 'emotion', emotionMessages: 2, negativeMessages: 1, csat: 3 }),
-      row({ status: 'queued', handedOffAt: min(1), handoffTrigger: 'explicit', answersRated: 2, answersHelpful: 1 }),
+      row({ status: 'resolved', handedOffAt: min(1), handoffTrigger: 'explicit', assignedAt: min(2), resolvedAt: min(12), firstCustomerAt: T0, firstAgentAt: min(3), csat: 5, reopened: 1, nps: 9 }),
+      row({ status: 'closed', resolvedAt: min(7), handedOffAt: min(1), handoffTrigger: 'emotion', emotionMessages: 2, negativeMessages: 1, csat: 3, nps: 4 }),
+      row({ status: 'queued', handedOffAt: min(1), handoffTrigger: 'explicit', answersRated: 2, answersHelpful: 1, nps: 10 }),
     ];
     expect(figures(tally(rows, window))).toEqual({
       conversations: 4, ended: 3, botResolved: 1, humanResolved: 1, abandoned: 1, handedOff: 3, assigned: 1,
@@ -46,13 +46,41 @@ describe('figures from tallies', () => {
       handoffsByTrigger: { explicit: 2, emotion: 1 },
       avgFirstResponseMs: 90_300, avgFirstBotResponseMs: 600, avgFirstHumanResponseMs: 120_000,
       avgWaitSeconds: 60, avgHandleSeconds: 600, csatAverage: 4, csatResponses: 2, csatSatisfiedRate: 0.5,
+      npsScore: 33, npsResponses: 3, npsPromoters: 2, npsPassives: 0, npsDetractors: 1,
       answersRated: 2, answersHelpfulRate: 0.5, negativeEmotionShare: 0.5,
     });
   });
 
   it('says null, not zero, when there is nothing to divide by', () => {
     const f = figures(tally([], window));
-    expect([f.botResolutionRate, f.transferRate, f.avgHandleSeconds, f.csatAverage]).toEqual([null, null, null, null]);
+    expect([f.botResolutionRate, f.transferRate, f.avgHandleSeconds, f.csatAverage, f.npsScore]).toEqual([null, null, null, null, null]);
+  });
+});
+
+describe('net promoter score', () => {
+  it.each([[0, 'detractor'], [6, 'detractor'], [7, 'passive'], [8, 'passive'], [9, 'promoter'], [10, 'promoter']] as const)('%i is a %s', (score, category) => {
+    expect(npsCategory(score)).toBe(category);
+  });
+
+  const answers = (...scores: Array<number | null>) => figures(tally(scores.map((nps) => row({ nps })), window));
+  it.each([
+    ['nobody answered', [], null, 0],
+    ['conversations without an answer do not count', [null, null], null, 0],
+    ['all detractors', [0, 3, 6], -100, 3],
+    ['all promoters', [9, 10], 100, 2],
+    ['only passives', [7, 8, 7], 0, 3],
+    ['promoters and detractors cancel out', [10, 0, 8], 0, 3],
+    ['a third more promoters, rounded', [9, 9, 3], 33, 3],
+    ['half detractors, the rest passive', [8, null, 2], -50, 2],
+  ] as const)('%s', (_name, scores, score, responses) => {
+    const f = answers(...scores);
+    expect([f.npsScore, f.npsResponses, f.npsPromoters + f.npsPassives + f.npsDetractors]).toEqual([score, responses, responses]);
+  });
+
+  it('is the same whole number from counts', () => {
+    expect(netPromoterScore({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
+    expect(netPromoterScore({ promoters: 2, passives: 1, detractors: 0 })).toBe(67);
+    expect(netPromoterScore({ promoters: 0, passives: 0, detractors: 4 })).toBe(-100);
   });
 });
 
@@ -91,6 +119,7 @@ describe('the per-conversation fold', () => {
     event('message.created', { conversationId: 'c', message: { id: 'm2', author: 'agent', authorId: 'a1', text: 'hello', private: false } }, min(4)),
     event('conversation.status_changed', { conversationId: 'c', from: 'assigned', to: 'resolved', assigneeId: 'a1', queuePosition: null, estimatedWaitSeconds: null }, min(9), 'e-r'),
     event('conversation.rated', { conversationId: 'c', score: 4, comment: null }, min(10)),
+    event('feedback.nps_recorded', { conversationId: 'c', contactId: 'k', score: 9, comment: '很好' }, min(11)),
   ].flatMap(factsFromEvent);
 
   it('gives the same row in any order and any batching', () => {
@@ -99,12 +128,12 @@ describe('the per-conversation fold', () => {
     const halves = mergeRollups(foldFacts(facts.slice(4))[0]!, foldFacts(facts.slice(0, 4))[0]!);
     expect(backward).toEqual(forward);
     expect(halves).toEqual(forward);
-    expect(forward).toMatchObject({ status: 'resolved', intent: 'pay', handoffTrigger: 'explicit', agentId: 'a1', csat: 4, customerMessages: 1, emotionMessages: 1, handedOffAt: min(2), assignedAt: min(3), firstAgentAt: min(4), resolvedAt: min(9) });
+    expect(forward).toMatchObject({ status: 'resolved', intent: 'pay', handoffTrigger: 'explicit', agentId: 'a1', csat: 4, nps: 9, customerMessages: 1, emotionMessages: 1, handedOffAt: min(2), assignedAt: min(3), firstAgentAt: min(4), resolvedAt: min(9) });
   });
 
   it('lets the later status win, and the further one at the same instant', () => {
     const queued = rollupOfFact({ ...facts[4]!, at: min(5) });
-    const resolved = rollupOfFact({ ...facts.at(-2)!, at: min(5) });
+    const resolved = rollupOfFact({ ...facts.at(-3)!, at: min(5) });
     expect(mergeRollups(resolved, queued).status).toBe('resolved');
     expect(mergeRollups(queued, resolved).status).toBe('resolved');
   });

@@ -61,6 +61,9 @@ export type Tallies = {
   handleMs: Mean;
   csat: Mean;
   csatSatisfied: number;
+  npsPromoters: number;
+  npsPassives: number;
+  npsDetractors: number;
   answersRated: number;
   answersHelpful: number;
   emotionMessages: number;
@@ -70,12 +73,26 @@ export type Tallies = {
 /** A CSAT of 4 or 5 (of 5) is "satisfied". */
 export const SATISFIED_CSAT = 4;
 
+/** Net Promoter Score as Bain defines it: of 0–10, 9–10 promote, 7–8 are passive, 0–6 detract. */
+export const NPS_PROMOTER = 9;
+export const NPS_DETRACTOR = 6;
+export type NpsCategory = 'promoter' | 'passive' | 'detractor';
+export function npsCategory(score: number): NpsCategory {
+  return score >= NPS_PROMOTER ? 'promoter' : score > NPS_DETRACTOR ? 'passive' : 'detractor';
+}
+/** % promoters − % detractors, a whole number from −100 to 100; null when nobody answered. */
+export function netPromoterScore(counts: { promoters: number; passives: number; detractors: number }): number | null {
+  const responses = counts.promoters + counts.passives + counts.detractors;
+  if (responses === 0) return null;
+  return Math.round(((counts.promoters - counts.detractors) / responses) * 100);
+}
+
 /** The pure tally over the conversations of a range (the SQL in summary.ts computes the same). */
 export function tally(rows: readonly ConversationRollup[], w: Window): Tallies {
   const t: Tallies = {
     conversations: 0, ended: 0, botResolved: 0, humanResolved: 0, abandoned: 0, handedOff: 0, assigned: 0, resolvedFirstContact: 0, handoffsByTrigger: {},
     firstResponseMs: { sum: 0, n: 0 }, firstBotResponseMs: { sum: 0, n: 0 }, firstHumanResponseMs: { sum: 0, n: 0 }, waitMs: { sum: 0, n: 0 }, handleMs: { sum: 0, n: 0 },
-    csat: { sum: 0, n: 0 }, csatSatisfied: 0, answersRated: 0, answersHelpful: 0, emotionMessages: 0, negativeMessages: 0,
+    csat: { sum: 0, n: 0 }, csatSatisfied: 0, npsPromoters: 0, npsPassives: 0, npsDetractors: 0, answersRated: 0, answersHelpful: 0, emotionMessages: 0, negativeMessages: 0,
   };
   const add = (m: Mean, v: number | null) => {
     if (v === null) return;
@@ -104,6 +121,12 @@ export function tally(rows: readonly ConversationRollup[], w: Window): Tallies {
     if (r.csat !== null) {
       add(t.csat, r.csat);
       if (r.csat >= SATISFIED_CSAT) t.csatSatisfied += 1;
+    }
+    if (r.nps !== null) {
+      const category = npsCategory(r.nps);
+      if (category === 'promoter') t.npsPromoters += 1;
+      else if (category === 'passive') t.npsPassives += 1;
+      else t.npsDetractors += 1;
     }
     t.answersRated += r.answersRated;
     t.answersHelpful += r.answersHelpful;
@@ -149,6 +172,12 @@ export function figures(t: Tallies) {
     csatAverage: mean(t.csat, 1, 2),
     csatResponses: t.csat.n,
     csatSatisfiedRate: rate(t.csatSatisfied, t.csat.n),
+    /** % promoters − % detractors among the conversations whose customer answered. */
+    npsScore: netPromoterScore({ promoters: t.npsPromoters, passives: t.npsPassives, detractors: t.npsDetractors }),
+    npsResponses: t.npsPromoters + t.npsPassives + t.npsDetractors,
+    npsPromoters: t.npsPromoters,
+    npsPassives: t.npsPassives,
+    npsDetractors: t.npsDetractors,
     answersRated: t.answersRated,
     answersHelpfulRate: rate(t.answersHelpful, t.answersRated),
     negativeEmotionShare: rate(t.negativeMessages, t.emotionMessages),

@@ -4,7 +4,7 @@ import type { LingxiEvent } from '../../events/catalog.ts';
 
 export const factKinds = [
   'started', 'customer_message', 'bot_reply', 'emotion', 'answer_rated', 'handoff', 'queued', 'assigned',
-  'agent_message', 'resolved', 'closed', 'pending', 'reopened', 'csat',
+  'agent_message', 'resolved', 'closed', 'pending', 'reopened', 'csat', 'nps',
 ] as const;
 export type FactKind = (typeof factKinds)[number];
 
@@ -26,7 +26,7 @@ export type Fact = {
 };
 
 /** The events the facts subscriber listens to. */
-export const factEvents = ['conversation.started', 'message.created', 'bot.replied', 'conversation.handed_off', 'conversation.status_changed', 'answer.rated', 'conversation.rated'] as const;
+export const factEvents = ['conversation.started', 'message.created', 'bot.replied', 'conversation.handed_off', 'conversation.status_changed', 'answer.rated', 'conversation.rated', 'feedback.nps_recorded'] as const;
 
 /** Level 4 and 5 of the five emotion levels count as negative (anxious, angry). */
 export const NEGATIVE_EMOTION_LEVEL = 4;
@@ -90,6 +90,9 @@ export function factsFromEvent(event: LingxiEvent): Fact[] {
       return [{ ...base, conversationId: event.payload.conversationId, kind: 'answer_rated', key: event.payload.messageId, entryId: event.payload.knowledgeEntryId, value: event.payload.helpful ? 1 : 0 }];
     case 'conversation.rated':
       return [{ ...base, conversationId: event.payload.conversationId, kind: 'csat', key: '', value: event.payload.score, detail: event.payload.comment ? { comment: event.payload.comment } : null }];
+    case 'feedback.nps_recorded':
+      // Once per conversation (the feedback domain stores only the first answer), so the key is ''.
+      return [{ ...base, conversationId: event.payload.conversationId, kind: 'nps', key: '', value: event.payload.score, detail: event.payload.comment ? { comment: event.payload.comment } : null }];
     default:
       return [];
   }

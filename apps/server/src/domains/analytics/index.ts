@@ -6,3 +6,4 @@ export { createLiveWall, liveEvents, type LiveWall, type LiveOutlet } from './li
 export { createAnalyticsSettings, analyticsSettingsFrom, defaultAnalyticsSettings } from './settings.ts';
 export { liveFigures } from './queries/live.ts';
 export type { AnalyticsDeps, AgentPresence } from './deps.ts';
+export { netPromoterScore, npsCategory, NPS_DETRACTOR, NPS_PROMOTER, type NpsCategory } from './definitions.ts';

@@ -35,6 +35,8 @@ export type ConversationRollup = {
   resolvedAt: Date | null;
   reopened: number;
   csat: number | null;
+  /** The customer's "would you recommend us" answer, 0–10. */
+  nps: number | null;
   answersRated: number;
   answersHelpful: number;
   emotionMessages: number;
@@ -77,6 +79,7 @@ export const mergeRules: Record<Field, Rule> = {
   resolvedAt: { kind: 'greatest' },
   reopened: { kind: 'sum' },
   csat: { kind: 'newest' },
+  nps: { kind: 'newest' },
   answersRated: { kind: 'sum' },
   answersHelpful: { kind: 'sum' },
   emotionMessages: { kind: 'sum' },
@@ -188,6 +191,9 @@ export function rollupOfFact(fact: Fact): ConversationRollup {
     case 'csat':
       r.csat = fact.value === null ? null : Math.round(fact.value);
       break;
+    case 'nps':
+      r.nps = fact.value === null ? null : Math.round(fact.value);
+      break;
   }
   return r;
 }
@@ -206,7 +212,7 @@ export function foldFacts(facts: readonly Fact[]): ConversationRollup[] {
 
 const column = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const TIMESTAMP_FIELDS = new Set(fields.filter((f) => f.endsWith('At')));
-const INTEGER_FIELDS = new Set(fields.filter((f) => mergeRules[f].kind === 'sum' || f === 'csat' || f === 'maxEmotion'));
+const INTEGER_FIELDS = new Set(fields.filter((f) => mergeRules[f].kind === 'sum' || f === 'csat' || f === 'nps' || f === 'maxEmotion'));
 const UUID_FIELDS = new Set(['agentId', 'teamId']);
 
 function valueOf(f: Field, v: unknown): SQL {

@@ -63,6 +63,8 @@ beforeAll(async () => {
   entries.payment = a.replies[0]!.knowledgeEntryId!;
   at('01:00:10');
   await t.call('POST', `/api/public/v1/messages/${a.replies[0]!.id}/feedback`, { token: conversations.A!.token, body: { helpful: true } });
+  at('01:00:20');
+  await t.call('POST', '/api/public/v1/conversation/nps', { token: conversations.A!.token, body: { score: 9 } });
   await settle();
 
   // B (app): answered, then the "talk to a person" button; Ann takes it after 40 s, replies, resolves; CSAT 5.
@@ -76,6 +78,7 @@ beforeAll(async () => {
   await agent('ann', '01:11:30', 'resolve', 'B');
   at('01:12:00');
   await t.call('POST', '/api/public/v1/conversation/csat', { token: conversations.B!.token, body: { score: 5 } });
+  await t.call('POST', '/api/public/v1/conversation/nps', { token: conversations.B!.token, body: { score: 10 } });
   await settle();
 
   // C: an angry first message goes straight to a person; taken after 2 min, answered at 3 min; CSAT 2.
@@ -86,6 +89,7 @@ beforeAll(async () => {
   await agent('ann', '01:33:00', 'resolve', 'C');
   at('01:34:00');
   await t.call('POST', '/api/public/v1/conversation/csat', { token: conversations.C!.token, body: { score: 2 } });
+  await t.call('POST', '/api/public/v1/conversation/nps', { token: conversations.C!.token, body: { score: 3, comment: '等太久了' } });
   await settle();
 
   // D: the same question three times. E: two turns the bot cannot understand. F: a customer who must get a person.
@@ -145,6 +149,11 @@ describe('a scripted day', () => {
       csatAverage: 3.5,
       csatResponses: 2,
       csatSatisfiedRate: 0.5,
+      npsScore: 33, // A 9 and B 10 promote, C 3 detracts: (2 − 1) / 3
+      npsResponses: 3,
+      npsPromoters: 2,
+      npsPassives: 0,
+      npsDetractors: 1,
       answersRated: 2,
       answersHelpfulRate: 0.5,
       // One of the ten customer messages read by the bot is the angry one that went straight to a person.
@@ -188,6 +197,8 @@ describe('a scripted day', () => {
       avgHandleSeconds: 490,
       csatAverage: 3.5,
       csatResponses: 2,
+      npsScore: 33,
+      npsResponses: 3,
       // One of the ten customer messages read by the bot is the angry one that went straight to a person.
       negativeEmotionShare: 0.1,
       answersHelpfulRate: 0.5,

@@ -36,10 +36,11 @@ const events: LingxiEvent[] = [
     ev('conversation.handed_off', min(11), { conversationId: c, trigger: 'explicit', queuePosition: 1 }), status(c, min(11), 'bot', 'queued'),
     status(c, min(12), 'queued', 'assigned', agent), ev('message.created', min(13), { conversationId: c, message: { id: `a${n}`, author: 'agent', authorId: agent, text: 'hi', private: false } }),
     status(c, min(20), 'assigned', 'resolved', agent), ev('conversation.rated', min(21), { conversationId: c, score: 4, comment: null }),
+    ev('feedback.nps_recorded', min(22), { conversationId: c, contactId: ids.next(), score: 9, comment: null }),
   ], 'app'),
-  ...conversation(15, (c) => [ev('conversation.handed_off', min(16), { conversationId: c, trigger: 'emotion', queuePosition: 1 }), status(c, min(16), 'bot', 'queued'), status(c, min(30), 'queued', 'pending')], 'web', 'refund'),
+  ...conversation(15, (c) => [ev('conversation.handed_off', min(16), { conversationId: c, trigger: 'emotion', queuePosition: 1 }), status(c, min(16), 'bot', 'queued'), status(c, min(30), 'queued', 'pending'), ev('feedback.nps_recorded', min(31), { conversationId: c, contactId: ids.next(), score: 2, comment: '等太久' })], 'web', 'refund'),
   ...conversation(20, (c) => [ev('conversation.handed_off', min(21), { conversationId: c, trigger: 'repeat', queuePosition: 1 }), status(c, min(21), 'bot', 'queued')]),
-  ...conversation(25, (c) => [status(c, min(26), 'bot', 'resolved'), status(c, min(40), 'resolved', 'bot'), status(c, min(41), 'bot', 'resolved')], 'web', 'refund'),
+  ...conversation(25, (c) => [status(c, min(26), 'bot', 'resolved'), status(c, min(40), 'resolved', 'bot'), status(c, min(41), 'bot', 'resolved'), ev('feedback.nps_recorded', min(42), { conversationId: c, contactId: ids.next(), score: 7, comment: null })], 'web', 'refund'),
   ...conversation(200, () => []),
 ];
 
@@ -68,7 +69,7 @@ describe('summary SQL against the pure definitions', () => {
 
   it('counts every kind of ending once', async () => {
     const all = await tallyCohort(t.db.sql, cohorts[0]!, window);
-    expect(all).toMatchObject({ conversations: 7, ended: 5, botResolved: 3, humanResolved: 1, abandoned: 1, handedOff: 3, assigned: 1, resolvedFirstContact: 3, handoffsByTrigger: { explicit: 1, emotion: 1, repeat: 1 } });
+    expect(all).toMatchObject({ conversations: 7, ended: 5, botResolved: 3, humanResolved: 1, abandoned: 1, handedOff: 3, assigned: 1, resolvedFirstContact: 3, handoffsByTrigger: { explicit: 1, emotion: 1, repeat: 1 }, npsPromoters: 1, npsPassives: 1, npsDetractors: 1 });
     // One conversation started at 200 min is still within its idle time at 220 min; one is queued.
   });
 

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
+import { NPS_DETRACTOR, NPS_PROMOTER } from './model.ts';
 import { npsResponses } from './schema.ts';
 
 export type NpsResponse = typeof npsResponses.$inferSelect;
@@ -14,9 +15,9 @@ export const npsStore = {
   async counts(db: Executor, workspaceId: string, from: Date, to: Date): Promise<{ promoters: number; passives: number; detractors: number }> {
     const [row] = await db
       .select({
-        promoters: sql<number>`count(*) filter (where ${npsResponses.score} >= 9)::int`,
-        passives: sql<number>`count(*) filter (where ${npsResponses.score} between 7 and 8)::int`,
-        detractors: sql<number>`count(*) filter (where ${npsResponses.score} <= 6)::int`,
+        promoters: sql<number>`count(*) filter (where ${npsResponses.score} >= ${NPS_PROMOTER})::int`,
+        passives: sql<number>`count(*) filter (where ${npsResponses.score} > ${NPS_DETRACTOR} and ${npsResponses.score} < ${NPS_PROMOTER})::int`,
+        detractors: sql<number>`count(*) filter (where ${npsResponses.score} <= ${NPS_DETRACTOR})::int`,
       })
       .from(npsResponses)
       .where(and(eq(npsResponses.workspaceId, workspaceId), gte(npsResponses.createdAt, from), lt(npsResponses.createdAt, to)));

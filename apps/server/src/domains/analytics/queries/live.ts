@@ -94,6 +94,8 @@ export async function liveFigures(deps: AnalyticsDeps, workspaceId: string): Pro
     avgHandleSeconds: today.avgHandleSeconds,
     csatAverage: today.csatAverage,
     csatResponses: today.csatResponses,
+    npsScore: today.npsScore,
+    npsResponses: today.npsResponses,
     negativeEmotionShare: today.negativeEmotionShare,
     answersHelpfulRate: today.answersHelpfulRate,
     topIntentsLastHour: intents.rows.map((r) => ({ intent: r.intent, label: intentLabel(r.intent, model?.entries ?? null), count: r.count })),

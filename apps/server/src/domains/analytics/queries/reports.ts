@@ -24,12 +24,12 @@ export const reports: Record<ReportName, (deps: AnalyticsDeps, q: ReportInput) =
 
   async resolution(deps, q) {
     const groups = await tallyGroups(deps.db.sql, q, q.window, periodSql(q.interval, q.settings.timezone));
-    const columns = ['period', 'conversations', 'ended', 'botResolved', 'humanResolved', 'botResolutionRate', 'transferRate', 'firstContactResolutionRate', 'csatAverage', 'csatResponses'];
+    const columns = ['period', 'conversations', 'ended', 'botResolved', 'humanResolved', 'botResolutionRate', 'transferRate', 'firstContactResolutionRate', 'csatAverage', 'csatResponses', 'npsScore', 'npsResponses'];
     return {
       columns,
       rows: groups.map(({ group, tallies }) => {
         const f = figures(tallies);
-        return { period: group, conversations: f.conversations, ended: f.ended, botResolved: f.botResolved, humanResolved: f.humanResolved, botResolutionRate: f.botResolutionRate, transferRate: f.transferRate, firstContactResolutionRate: f.firstContactResolutionRate, csatAverage: f.csatAverage, csatResponses: f.csatResponses };
+        return { period: group, conversations: f.conversations, ended: f.ended, botResolved: f.botResolved, humanResolved: f.humanResolved, botResolutionRate: f.botResolutionRate, transferRate: f.transferRate, firstContactResolutionRate: f.firstContactResolutionRate, csatAverage: f.csatAverage, csatResponses: f.csatResponses, npsScore: f.npsScore, npsResponses: f.npsResponses };
       }),
       notes: ['FCR: resolved and never reopened / resolved (by the bot or a person).'],
     };

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { HandoffTrigger } from '@lingxi/contracts';
 import type { Executor } from '../../../platform/db/index.ts';
 import {
-  figures, outcomeSql, SATISFIED_CSAT,
+  figures, NPS_DETRACTOR, NPS_PROMOTER, outcomeSql, SATISFIED_CSAT,
   type Figures, type Tallies, type Window,
 } from '../definitions.ts';
 import { cohortSql, type Cohort } from '../store.ts';
@@ -10,7 +10,7 @@ import { cohortSql, type Cohort } from '../store.ts';
 type TallyRow = {
   conversations: number; ended: number; bot: number; human: number; abandoned: number; handed_off: number; assigned: number; first_contact: number;
   fr_sum: number | null; fr_n: number; frb_sum: number | null; frb_n: number; frh_sum: number | null; frh_n: number; wait_sum: number | null; wait_n: number;
-  handle_sum: number | null; handle_n: number; csat_sum: number | null; csat_n: number; csat_ok: number; rated: number | null; helpful: number | null;
+  handle_sum: number | null; handle_n: number; csat_sum: number | null; csat_n: number; csat_ok: number; nps_promoters: number; nps_passives: number; nps_detractors: number; rated: number | null; helpful: number | null;
   emotion: number | null; negative: number | null;
 };
 
@@ -28,6 +28,8 @@ const tallyColumns = sql`count(*)::int as conversations,
       sum(wait)::float8 as wait_sum, count(wait)::int as wait_n,
       sum(handle) filter (where outcome = 'human')::float8 as handle_sum, count(handle) filter (where outcome = 'human')::int as handle_n,
       sum(csat)::float8 as csat_sum, count(csat)::int as csat_n, count(*) filter (where csat >= ${SATISFIED_CSAT})::int as csat_ok,
+      count(*) filter (where nps >= ${NPS_PROMOTER})::int as nps_promoters, count(*) filter (where nps > ${NPS_DETRACTOR} and nps < ${NPS_PROMOTER})::int as nps_passives,
+      count(*) filter (where nps <= ${NPS_DETRACTOR})::int as nps_detractors,
       sum(answers_rated)::int as rated, sum(answers_helpful)::int as helpful,
       sum(emotion_messages)::int as emotion, sum(negative_messages)::int as negative`;
 
@@ -44,7 +46,7 @@ const triggerColumns = sql.join(
  * A subquery, not a CTE: PostgreSQL inlines it, so one parallel scan computes everything.
  */
 function cohortRows(q: Cohort, w: Window, group: SQL = sql`'all'`): SQL {
-  return sql`select c.handed_off_at, c.handoff_trigger, c.assigned_at, c.reopened, c.csat, c.answers_rated, c.answers_helpful, c.emotion_messages, c.negative_messages,
+  return sql`select c.handed_off_at, c.handoff_trigger, c.assigned_at, c.reopened, c.csat, c.nps, c.answers_rated, c.answers_helpful, c.emotion_messages, c.negative_messages,
         ${group} as grp, ${outcomeSql(w)} as outcome, c.fr_ms as fr, c.frb_ms as frb, c.frh_ms as frh, c.wait_ms as wait, c.handle_ms as handle
       from analytics_conversations c where ${cohortSql(q)}`;
 }
@@ -55,7 +57,8 @@ function talliesOf(r: TallyRow, triggers: Record<string, number>): Tallies {
     resolvedFirstContact: r.first_contact, handoffsByTrigger: triggers,
     firstResponseMs: { sum: r.fr_sum ?? 0, n: r.fr_n }, firstBotResponseMs: { sum: r.frb_sum ?? 0, n: r.frb_n }, firstHumanResponseMs: { sum: r.frh_sum ?? 0, n: r.frh_n },
     waitMs: { sum: r.wait_sum ?? 0, n: r.wait_n }, handleMs: { sum: r.handle_sum ?? 0, n: r.handle_n },
-    csat: { sum: r.csat_sum ?? 0, n: r.csat_n }, csatSatisfied: r.csat_ok, answersRated: r.rated ?? 0, answersHelpful: r.helpful ?? 0,
+    csat: { sum: r.csat_sum ?? 0, n: r.csat_n }, csatSatisfied: r.csat_ok,
+    npsPromoters: r.nps_promoters, npsPassives: r.nps_passives, npsDetractors: r.nps_detractors, answersRated: r.rated ?? 0, answersHelpful: r.helpful ?? 0,
     emotionMessages: r.emotion ?? 0, negativeMessages: r.negative ?? 0,
   };
 }
@@ -83,7 +86,7 @@ export async function tallyGroups(db: Executor, q: Cohort, w: Window, group: SQL
 /** The tallies of a whole cohort (the same definitions as `tally` in definitions.ts, which the tests hold it to). */
 export async function tallyCohort(db: Executor, q: Cohort, w: Window): Promise<Tallies> {
   const [all] = await tallyGroups(db, q, w);
-  return all?.tallies ?? talliesOf({ conversations: 0, ended: 0, bot: 0, human: 0, abandoned: 0, handed_off: 0, assigned: 0, first_contact: 0, fr_sum: null, fr_n: 0, frb_sum: null, frb_n: 0, frh_sum: null, frh_n: 0, wait_sum: null, wait_n: 0, handle_sum: null, handle_n: 0, csat_sum: null, csat_n: 0, csat_ok: 0, rated: null, helpful: null, emotion: null, negative: null }, {});
+  return all?.tallies ?? talliesOf({ conversations: 0, ended: 0, bot: 0, human: 0, abandoned: 0, handed_off: 0, assigned: 0, first_contact: 0, fr_sum: null, fr_n: 0, frb_sum: null, frb_n: 0, frh_sum: null, frh_n: 0, wait_sum: null, wait_n: 0, handle_sum: null, handle_n: 0, csat_sum: null, csat_n: 0, csat_ok: 0, nps_promoters: 0, nps_passives: 0, nps_detractors: 0, rated: null, helpful: null, emotion: null, negative: null }, {});
 }
 
 export async function summarize(db: Executor, q: Cohort, w: Window): Promise<Figures> {

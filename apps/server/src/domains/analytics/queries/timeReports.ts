@@ -43,14 +43,14 @@ const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 10)
 export async function conversationRows(deps: AnalyticsDeps, q: ReportInput): Promise<Table> {
   const rows = await rollupStore.cohort(deps.db.sql, q, CONVERSATION_ROWS);
   const model = await deps.knowledge.get(q.workspaceId);
-  const columns = ['conversationId', 'startedAt', 'channel', 'intent', 'intentLabel', 'outcome', 'endedAt', 'handoffTrigger', 'agentId', 'teamId', 'customerMessages', 'botReplies', 'firstBotResponseMs', 'firstHumanResponseMs', 'waitSeconds', 'handleSeconds', 'csat', 'maxEmotion', 'reopened'];
+  const columns = ['conversationId', 'startedAt', 'channel', 'intent', 'intentLabel', 'outcome', 'endedAt', 'handoffTrigger', 'agentId', 'teamId', 'customerMessages', 'botReplies', 'firstBotResponseMs', 'firstHumanResponseMs', 'waitSeconds', 'handleSeconds', 'csat', 'nps', 'maxEmotion', 'reopened'];
   return {
     columns,
     rows: rows.map((r) => ({
       conversationId: r.conversationId, startedAt: r.startedAt?.toISOString() ?? null, channel: r.channel, intent: r.intent, intentLabel: r.intent ? intentLabel(r.intent, model?.entries ?? null) : null,
       outcome: outcomeOf(r, q.window) ?? 'open', endedAt: endedAt(r, q.window)?.toISOString() ?? null, handoffTrigger: r.handoffTrigger, agentId: r.agentId, teamId: r.teamId,
       customerMessages: r.customerMessages, botReplies: r.botReplies, firstBotResponseMs: firstBotResponseMs(r), firstHumanResponseMs: firstHumanResponseMs(r),
-      waitSeconds: seconds(waitMs(r)), handleSeconds: seconds(handleMs(r, q.window)), csat: r.csat, maxEmotion: r.maxEmotion, reopened: r.reopened,
+      waitSeconds: seconds(waitMs(r)), handleSeconds: seconds(handleMs(r, q.window)), csat: r.csat, nps: r.nps, maxEmotion: r.maxEmotion, reopened: r.reopened,
     })),
     notes: rows.length === CONVERSATION_ROWS ? [`The first ${CONVERSATION_ROWS} conversations of the range; narrow the range for the rest.`] : [],
   };
