@@ -35,6 +35,8 @@ import { entriesToXlsx } from './xlsx.ts';
 /** The biggest file a background import takes (a 10k-entry knowledge base is about 3 MB as JSON Lines). */
 export const MAX_IMPORT_FILE_BYTES = 32 * 1_048_576;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// Described for OpenAPI only: the file part is read by the upload mount, not validated as JSON.
+const ImportUpload = z.object({ file: z.string().meta({ format: 'binary', description: 'The knowledge file: .xlsx, .csv, .jsonl or .json (the format is taken from the name, else the part’s content type)' }) });
 
 const date = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
 
@@ -129,7 +131,7 @@ export function knowledgeRoutes(deps: KnowledgeDeps) {
     route({
       method: 'POST', url: '/api/v1/knowledge/imports',
       summary: 'Import a file in the background (multipart/form-data, part "file": .jsonl, .json, .csv or .xlsx; CSV/XLSX columns question, similarQuestions, answer, category, tags, lists joined by |). Answers 202 with the import at once: bad rows are already listed by line (sheet row for CSV/XLSX); follow GET /api/v1/knowledge/imports/:id (or the socket event knowledge.import) until status is done',
-      tags, policy: 'knowledge:manage', upload: { maxBytes: MAX_IMPORT_FILE_BYTES }, status: 202, response: KnowledgeImportJobResponse,
+      tags, policy: 'knowledge:manage', consumes: ['multipart/form-data'], upload: { maxBytes: MAX_IMPORT_FILE_BYTES }, body: ImportUpload, status: 202, response: KnowledgeImportJobResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
         const file = ctx.file;
