@@ -22,6 +22,7 @@ export function mountRoutes(app: FastifyInstance, specs: readonly RouteSpec[], o
         ...(spec.query ? { querystring: spec.query } : {}),
         ...(spec.body ? { body: spec.body } : {}),
         ...(spec.consumes ? { consumes: spec.consumes } : {}),
+        ...(spec.produces ? { produces: spec.produces } : {}),
         ...(spec.policy !== 'public' ? { security: [{ bearer: [] }] } : {}),
         response: { [status]: spec.response, '4xx': ErrorBody, '5xx': ErrorBody },
       },

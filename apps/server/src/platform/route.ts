@@ -49,6 +49,8 @@ export type RouteSpec<P extends Schema | undefined = Schema | undefined, Q exten
   response: R;
   /** Body content types besides JSON the route accepts (e.g. application/x-ndjson). */
   consumes?: string[];
+  /** Content types of a RawReply the route answers with (for the API docs), e.g. a file download. */
+  produces?: string[];
   /** The route takes one file as multipart/form-data (field `file`); larger files arrive truncated for the handler to refuse. */
   upload?: { maxBytes: number };
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<z.input<R> | RawReply>;

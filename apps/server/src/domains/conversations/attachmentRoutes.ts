@@ -43,7 +43,7 @@ export function attachmentRoutes(deps: AttachmentDeps) {
     route({
       method: 'GET', url: '/api/public/v1/attachments/:id', tags: ['customer', 'conversations'], policy: 'customer|conversations:read',
       summary: 'Download an attachment: the customer of its conversation (session token) or an agent of the workspace (token or console cookie). Images inline, other files as downloads',
-      params: AttachmentParams, response: z.string().meta({ format: 'binary' }),
+      params: AttachmentParams, produces: ['application/octet-stream', 'application/json'], response: z.string().meta({ format: 'binary', description: 'The file, with its own Content-Type' }),
       async handler(ctx) {
         const p = ctx.principal;
         const viewer: AttachmentViewer =
