@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { Disposition } from '@lingxi/contracts';
-import type { Database, Executor } from '../../platform/db/index.ts';
+import type { Executor } from '../../platform/db/index.ts';
 
 /** What a workspace starts with; admins replace the list (PUT /api/v1/settings/dispositions). */
 export const defaultDispositions: Disposition[] = [
@@ -26,8 +26,8 @@ export async function readDispositions(db: Executor, workspaceId: string): Promi
 }
 
 /** Replaces the list, leaving the other settings sections as they are. */
-export async function saveDispositions(db: Database, workspaceId: string, dispositions: Disposition[]): Promise<Disposition[]> {
-  await db.sql.execute(sql`update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{dispositions}', ${JSON.stringify(dispositions)}::jsonb, true) where id = ${workspaceId}`);
+export async function saveDispositions(db: Executor, workspaceId: string, dispositions: Disposition[]): Promise<Disposition[]> {
+  await db.execute(sql`update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{dispositions}', ${JSON.stringify(dispositions)}::jsonb, true) where id = ${workspaceId}`);
   return dispositions;
 }
 

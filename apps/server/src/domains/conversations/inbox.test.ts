@@ -87,6 +87,8 @@ describe('resolve with a disposition and tags', () => {
     const dup = await t.call('PUT', '/api/v1/settings/dispositions', { token: t.adminToken, body: { dispositions: [own[0], own[0]] } });
     expect(dup.status).toBe(400);
     expect((await t.call('PUT', '/api/v1/settings/dispositions', { token: t.adminToken, body: { dispositions: own } })).body.dispositions).toEqual(own);
+    const audit = await t.call('GET', '/api/v1/audit?action=settings.dispositions_updated', { token: t.adminToken });
+    expect(audit.body.entries[0]).toMatchObject({ action: 'settings.dispositions_updated', detail: { keys: ['warranty', 'solved'] } });
     const s = await assigned();
     const refund = await t.call('POST', `/api/v1/conversations/${s.conversationId}/resolve`, { token: t.adminToken, body: { disposition: 'refund' } });
     expect(refund.body.error.problems[0].message).toBe('must be one of warranty, solved');

@@ -1,11 +1,11 @@
 import { DispositionListResponse, DispositionSettingsRequest, MentionablePeopleResponse, MentionListQuery, MentionListResponse, MentionReadRequest, MentionReadResponse } from '@lingxi/contracts';
 import { orThrow } from '../../platform/errors.ts';
 import { route } from '../../platform/route.ts';
-import { userOf } from '../accounts/index.ts';
+import { actorOf, userOf } from '../accounts/index.ts';
 import { mentionablePeople } from './commands/recordMentions.ts';
 import type { ConversationsDeps } from './deps.ts';
-import { readDispositions, saveDispositions } from './dispositions.ts';
-import { inboxErrors } from './inboxErrors.ts';
+import { updateDispositions } from './commands/updateDispositions.ts';
+import { readDispositions } from './dispositions.ts';
 import { mentionStore } from './mentionStore.ts';
 import { myMentions } from './queries/mentions.ts';
 
@@ -20,13 +20,11 @@ export function inboxRoutes(deps: ConversationsDeps) {
       },
     }),
     route({
-      method: 'PUT', url: '/api/v1/settings/dispositions', summary: 'Replace the workspace’s dispositions (conversations keep the key they were resolved with)', tags: ['settings'], policy: 'settings:manage',
+      method: 'PUT', url: '/api/v1/settings/dispositions', summary: 'Replace the workspace’s dispositions (conversations keep the key they were resolved with); audited', tags: ['settings'], policy: 'settings:manage',
       body: DispositionSettingsRequest, response: DispositionListResponse,
       async handler(ctx) {
-        const keys = ctx.body.dispositions.map((d) => d.key);
-        const twice = keys.find((k, i) => keys.indexOf(k) !== i);
-        if (twice) orThrow(inboxErrors.duplicateDisposition(twice));
-        return { dispositions: await saveDispositions(deps.db, userOf(ctx.principal).workspaceId, ctx.body.dispositions) };
+        const dispositions = orThrow(await updateDispositions(deps, { workspaceId: userOf(ctx.principal).workspaceId, actor: actorOf(ctx), dispositions: ctx.body.dispositions }));
+        return { dispositions };
       },
     }),
     route({
