@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveFigures } from '@lingxi/contracts';
-import { addPulse, alertSentence, duration, millis, percent, tiles } from './wallModel.ts';
+import { addPulse, alertSentence, duration, millis, npsText, npsTone, percent, tiles } from './wallModel.ts';
 
 const figures = (patch: Partial<LiveFigures> = {}): LiveFigures => ({
   at: '2026-11-23T02:20:00.000Z', activeConversations: 4, inBot: 1, queueLength: 3, withAgents: 0, pending: 0, longestWaitSeconds: 2380, averageWaitSeconds: 2090,
   agentsOnline: 1, agentsBusy: 0, agentsAway: 1, agentsOffline: 0, capacityTotal: 2, capacityUsed: 0, conversationsToday: 7, botResolvedToday: 1, humanResolvedToday: 2,
   abandonedToday: 0, botResolutionRate: 0.3333, transferRate: 0.7143, handoffsByTrigger: { explicit: 1 }, avgWaitSecondsToday: 80, avgFirstBotResponseMs: 0,
-  avgFirstHumanResponseMs: 120000, avgHandleSeconds: 490, csatAverage: 3.5, csatResponses: 2, negativeEmotionShare: 0, answersHelpfulRate: 0.5,
+  avgFirstHumanResponseMs: 120000, avgHandleSeconds: 490, csatAverage: 3.5, csatResponses: 2, npsScore: 33, npsResponses: 3, negativeEmotionShare: 0, answersHelpfulRate: 0.5,
   topIntentsLastHour: [], slaAtRisk: 3, openAlerts: [], trend: [], ...patch,
 });
 
 describe('the wall', () => {
+  it.each([[null, undefined, '—', 'plain'], [33, 3, '+33 (3)', 'good'], [0, 2, '0 (2)', 'warn'], [-100, 4, '−100 (4)', 'bad']] as const)('shows NPS %s of %s answers as %s', (v, n, text, tone) => {
+    expect([npsText(v, n), npsTone(v)]).toEqual([text, tone]);
+  });
   it.each([[null, '—'], [42, '42s'], [125, '2:05'], [3725, '1h02']] as const)('shows %s seconds as %s', (s, text) => expect(duration(s)).toBe(text));
   it('formats shares and milliseconds', () => {
     expect([percent(0.7143), percent(null), millis(350), millis(120000)]).toEqual(['71.4%', '—', '350ms', '2:00']);

@@ -16,6 +16,10 @@ export function duration(seconds: number | null | undefined): string {
 }
 export const millis = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : ms < 1000 ? `${Math.round(ms)}ms` : duration(ms / 1000));
 const score = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+/** NPS as it is quoted: a signed whole number (−100…+100), with how many answered. */
+export const npsText = (v: number | null, responses?: number) => (v === null ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v)}${responses === undefined ? '' : ` (${responses})`}`);
+/** Above 0 more customers promote than detract; 30 and over is commonly read as good. */
+export const npsTone = (v: number | null): Tone => (v === null ? 'plain' : v >= 30 ? 'good' : v >= 0 ? 'warn' : 'bad');
 
 /** Targets from the product brief: bot resolution ≥ 70%, transfer ≤ 15%; waits against the workspace's alert threshold. */
 export type WallTargets = { botResolution: number; transfer: number; longestWaitSeconds: number; queueLength: number; csat: number };
@@ -56,6 +60,7 @@ export function tiles(f: LiveFigures, targets: WallTargets = defaultTargets): { 
       { key: 'fig.avgFirstHumanResponseMs', value: millis(f.avgFirstHumanResponseMs), tone: 'plain' },
       { key: 'fig.avgHandleSeconds', value: duration(f.avgHandleSeconds), tone: 'plain' },
       { key: 'fig.csatAverage', value: score(f.csatAverage), tone: above(f.csatAverage, targets.csat) },
+      { key: 'fig.npsScore', value: npsText(f.npsScore, f.npsResponses), tone: npsTone(f.npsScore) },
       { key: 'fig.negativeEmotionShare', value: percent(f.negativeEmotionShare), tone: below(f.negativeEmotionShare, 0.1) },
       { key: 'fig.answersHelpfulRate', value: percent(f.answersHelpfulRate), tone: above(f.answersHelpfulRate, 0.8) },
     ],

@@ -11,9 +11,9 @@ import { EmptyState, ErrorState, Loading } from '../../ui/StateViews.tsx';
 import { useResource } from '../../ui/useResource.ts';
 import { useAnalyticsApi, type RangeQuery } from '../dashboard/analyticsApi.ts';
 import { useTexts, type TextKey } from '../dashboard/texts.ts';
-import { duration, millis, percent } from '../dashboard/wallModel.ts';
+import { duration, millis, npsText, npsTone, percent } from '../dashboard/wallModel.ts';
 import '../dashboard/dashboard.css';
-import { reportCharts } from './reportCharts.ts';
+import { npsOption, reportCharts } from './reportCharts.ts';
 
 const REPORTS: ReportName[] = ['volume', 'resolution', 'response_times', 'emotion', 'abandonment', 'intents', 'paths', 'heatmap', 'forecast', 'value', 'conversations'];
 const CHANNELS = ['web', 'app', 'wechat', 'email', 'phone'];
@@ -106,14 +106,14 @@ function Overview({ query }: { query: RangeQuery }) {
     ['sum.abandonmentRate', percent(s.abandonmentRate)], ['sum.firstContactResolutionRate', percent(s.firstContactResolutionRate)], ['sum.avgFirstResponseMs', millis(s.avgFirstResponseMs)],
     ['sum.avgFirstBotResponseMs', millis(s.avgFirstBotResponseMs)], ['sum.avgFirstHumanResponseMs', millis(s.avgFirstHumanResponseMs)], ['sum.avgWaitSeconds', duration(s.avgWaitSeconds)],
     ['sum.avgHandleSeconds', duration(s.avgHandleSeconds)], ['sum.csatAverage', s.csatAverage === null ? '—' : `${s.csatAverage.toFixed(2)} (${s.csatResponses})`],
-    ['sum.csatSatisfiedRate', percent(s.csatSatisfiedRate)], ['sum.answersHelpfulRate', percent(s.answersHelpfulRate)], ['sum.negativeEmotionShare', percent(s.negativeEmotionShare)],
+    ['sum.csatSatisfiedRate', percent(s.csatSatisfiedRate)], ['sum.npsScore', npsText(s.npsScore, s.npsResponses)], ['sum.answersHelpfulRate', percent(s.answersHelpfulRate)], ['sum.negativeEmotionShare', percent(s.negativeEmotionShare)],
   ];
   const triggers = Object.entries(s.handoffsByTrigger);
   return (
     <div className="lx-wall">
       <div className="lx-wall-tiles">
         {tiles.map(([key, value]) => (
-          <div key={key} className="lx-tile" data-figure={key.slice(4)}>
+          <div key={key} className={`lx-tile${key === 'sum.npsScore' ? ` lx-tile--${npsTone(s.npsScore)}` : ''}`} data-figure={key.slice(4)}>
             <div className="lx-tile-value">{value}</div>
             <div className="lx-tile-label">{t(key)}</div>
           </div>
@@ -125,6 +125,13 @@ function Overview({ query }: { query: RangeQuery }) {
           </div>
         ))}
       </div>
+      <section className="lx-panel lx-wall-panel" aria-label={t('nps.title')} data-figure="nps">
+        <h3>{t('nps.title')}{s.npsResponses > 0 ? ` · ${npsText(s.npsScore)} · ${t('nps.answers', { n: s.npsResponses })}` : ''}</h3>
+        {s.npsResponses > 0
+          ? <EChart height={110} label={t('nps.title')} option={npsOption(s, { promoters: t('nps.promoters'), passives: t('nps.passives'), detractors: t('nps.detractors') })} />
+          : <EmptyState title={t('nps.empty')} />}
+        <p className="lx-wall-time" style={{ margin: '8px 0 0' }}>{t('nps.help')}</p>
+      </section>
     </div>
   );
 }

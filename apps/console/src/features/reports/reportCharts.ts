@@ -1,4 +1,4 @@
-import type { ReportName, ReportResponse } from '@lingxi/contracts';
+import type { AnalyticsSummary, ReportName, ReportResponse } from '@lingxi/contracts';
 import type { ChartOption } from '../../ui/EChart.tsx';
 import { palette } from '../dashboard/wallCharts.ts';
 import type { TextKey } from '../dashboard/texts.ts';
@@ -72,3 +72,25 @@ export const reportCharts: Partial<Record<ReportName, (r: ReportResponse, t: T) 
     };
   },
 };
+
+/**
+ * Promoters, passives and detractors as one bar of 100%: the score is the green part minus the red part,
+ * which a single number hides (0 can be all passives or half promoters and half detractors).
+ */
+export function npsOption(s: Pick<AnalyticsSummary, 'npsPromoters' | 'npsPassives' | 'npsDetractors'>, names: { promoters: string; passives: string; detractors: string }): ChartOption {
+  const total = s.npsPromoters + s.npsPassives + s.npsDetractors;
+  const share = (n: number) => (total > 0 ? n / total : 0);
+  const part = (name: string, n: number, color: string) => ({
+    name, type: 'bar', stack: 'nps', barWidth: 36, itemStyle: { color }, data: [share(n)],
+    label: { show: n > 0, formatter: () => `${Math.round(share(n) * 100)}% (${n})`, color: '#fff', fontWeight: 600 },
+    tooltip: { valueFormatter: () => `${n} · ${Math.round(share(n) * 100)}%` },
+  });
+  return {
+    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: false },
+    legend: { top: 0 },
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'value', min: 0, max: 1, show: false },
+    yAxis: { type: 'category', data: ['NPS'], show: false },
+    series: [part(names.detractors, s.npsDetractors, palette[3]), part(names.passives, s.npsPassives, '#94a3b8'), part(names.promoters, s.npsPromoters, palette[2])],
+  };
+}
