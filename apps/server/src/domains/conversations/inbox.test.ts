@@ -128,6 +128,7 @@ describe('inbox search and filters', () => {
     ['q=rita', 'rita'],
     ['q=EXAMPLE.COM', 'rita'],
     ['q=0000%201111', 'rita'],
+    ['q=13800001111', 'rita'], // the phone as digits finds '+86 138 0000 1111'
     ['q=%E5%8C%85%E8%A3%B9', 'rita'], // 包裹, in a message
     ['q=parcel&status=assigned&view=mine', 'rita'],
     ['tag=%E7%89%A9%E6%B5%81', 'rita'], // 物流

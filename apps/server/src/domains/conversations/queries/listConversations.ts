@@ -29,6 +29,13 @@ export function emotionLevels(spec: string): { min: number } | { levels: number[
   return levels.length === 1 ? { min: levels[0]! } : { levels: [...new Set(levels)] };
 }
 
+/** The digits of a query that looks like (part of) a phone number, at least 4 of them; else null. */
+export function phoneDigits(q: string): string | null {
+  if (!/^[+\d\s().-]+$/.test(q.trim())) return null;
+  const digits = q.replace(/\D/g, '');
+  return digits.length >= 4 ? digits : null;
+}
+
 /** A LIKE pattern that finds the text anywhere, with the user's % and _ taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -67,7 +74,10 @@ export async function listInbox(db: Executor, filter: InboxFilter, team: () => P
   }
   if (filter.q) {
     const pattern = containsPattern(filter.q.trim());
-    where.push(sql`(${contacts.name} ilike ${pattern} or ${contacts.email} ilike ${pattern} or ${contacts.phone} ilike ${pattern}
+    // A phone number is found however it was typed (138 0000 1111, 138-0000-1111, 13800001111).
+    const digits = phoneDigits(filter.q);
+    const phone = digits ? sql`regexp_replace(coalesce(${contacts.phone}, ''), '[^0-9]', '', 'g') like ${`%${digits}%`}` : sql`${contacts.phone} ilike ${pattern}`;
+    where.push(sql`(${contacts.name} ilike ${pattern} or ${contacts.email} ilike ${pattern} or ${phone}
       or exists (select 1 from ${messages} m where m.workspace_id = ${conversations.workspaceId} and m.conversation_id = ${conversations.id} and m.text ilike ${pattern}))`);
   }
   const rows = await db
