@@ -138,6 +138,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.workspace.created': 'Workspace created',
   'audit.action.user.password_reset': 'Password reset',
   'audit.action.settings.bot_updated': 'Bot & handoff settings changed',
+  'audit.action.settings.dispositions_updated': 'Dispositions changed',
 
   'inbox.title': 'Inbox',
   'inbox.tab.mine': 'Mine',

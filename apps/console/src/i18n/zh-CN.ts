@@ -137,6 +137,7 @@ export const zhCN = {
   'audit.action.workspace.created': '创建工作区',
   'audit.action.user.password_reset': '重置密码',
   'audit.action.settings.bot_updated': '修改机器人与转人工设置',
+  'audit.action.settings.dispositions_updated': '修改处理结果列表',
 
   'inbox.title': '会话',
   'inbox.tab.mine': '我的',
