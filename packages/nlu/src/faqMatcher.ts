@@ -96,9 +96,12 @@ class FusedMatcher implements FaqMatcher {
 
 function build(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions, minConfidence: number, analysis: TextAnalysis): FusedMatcher {
   const examples = docs.flatMap((d) => d.questions.map((text) => ({ text, label: d.id })));
-  // the entry classifier keeps the longer n-grams the question space uses: with the short ones of
-  // intentFeatures, ~70 off-topic texts outweigh a handful of questions per entry in a small FAQ
-  const classifier = docs.length <= CLASSIFIER_MAX_ENTRIES ? trainIntentModel(examples, { features: defaultFeatureConfig, ...options, outOfScopeExamples: offTopic }) : null;
+  // the entry classifier keeps the longer n-grams the question space uses and no network: with
+  // a handful of questions per entry, ~70 off-topic texts outweigh them under the short n-grams
+  // of intentFeatures, and a network has too little to learn from
+  const classifier = docs.length <= CLASSIFIER_MAX_ENTRIES
+    ? trainIntentModel(examples, { features: defaultFeatureConfig, ensemble: false, ...options, outOfScopeExamples: offTopic })
+    : null;
   const stats: FaqStats = { entries: docs.length, questions: examples.length, trainMs: 0, createdAt: options.createdAt ?? null, minConfidence, intent: classifier?.stats ?? null };
   return new FusedMatcher({ docs, offTopic, classifier, stats }, analysis);
 }

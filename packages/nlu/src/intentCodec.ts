@@ -10,13 +10,15 @@ const finiteOrNull = (n: number) => (Number.isFinite(n) ? n : null);
 
 export function packIntent(model: IntentModel): Packed {
   if (!(model instanceof IntentClassifier)) throw new Error('Only models made by trainIntentModel or loadIntentModel can be serialized.');
-  const { labelNames, features, vocabulary, weights, stats } = model.parts;
+  const { labelNames, features, vocabulary, weights, mlp, stats } = model.parts;
+  const arrays: Record<string, ModelArray> = { hashes: vocabulary.hashes, idf: vocabulary.idf, weights: weights.weights, bias: weights.bias };
+  if (mlp) Object.assign(arrays, { mlpEmbed: mlp.embed, mlpHiddenBias: mlp.hiddenBias, mlpOut: mlp.out, mlpOutBias: mlp.outBias });
   return {
     meta: {
-      kind: 'intent', version: model.version, labelNames, classes: weights.classes, features,
+      kind: 'intent', version: model.version, labelNames, classes: weights.classes, features, mlpHidden: mlp?.hidden ?? 0,
       stats: { ...stats, thresholds: { maxProb: stats.thresholds.maxProb, energy: finiteOrNull(stats.thresholds.energy) } },
     },
-    arrays: { hashes: vocabulary.hashes, idf: vocabulary.idf, weights: weights.weights, bias: weights.bias },
+    arrays,
   };
 }
 
@@ -31,11 +33,18 @@ export function unpackIntent({ meta, arrays }: Packed): IntentModel {
   const raw = meta.stats as IntentStats & { thresholds: { maxProb: number; energy: number | null } };
   const stats: IntentStats = { ...raw, thresholds: { maxProb: raw.thresholds.maxProb, energy: raw.thresholds.energy ?? -Infinity } };
   const hashes = arrays.hashes as Uint32Array;
+  const classes = meta.classes as number;
+  const hidden = legacy ? 0 : (meta.mlpHidden as number);
+  const mlp = hidden > 0 ? {
+    classes, features: hashes.length, hidden, embed: arrays.mlpEmbed as Float32Array, hiddenBias: arrays.mlpHiddenBias as Float32Array,
+    out: arrays.mlpOut as Float32Array, outBias: arrays.mlpOutBias as Float32Array,
+  } : null;
   return new IntentClassifier({
     labelNames: meta.labelNames as string[],
     features: legacy ? VERSION_2_FEATURES : (meta.features as FeatureConfig),
     vocabulary: vocabularyOf(hashes, arrays.idf as Float32Array),
-    weights: { classes: meta.classes as number, features: hashes.length, weights: arrays.weights as Float32Array, bias: arrays.bias as Float32Array },
+    weights: { classes, features: hashes.length, weights: arrays.weights as Float32Array, bias: arrays.bias as Float32Array },
+    mlp,
     stats,
   });
 }

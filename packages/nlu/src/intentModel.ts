@@ -2,6 +2,7 @@ import { fitTemperature, scopeSignals, tuneScopeThresholds, type HeldOut, type S
 import { emitFeatureHashes, extractFeatures, type FeatureBag, type FeatureConfig } from './features.ts';
 import { seededRandom, shuffled } from './seededRandom.ts';
 import { defaultSoftmaxTraining, linearScores, linearScoresOf, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmaxRegression.ts';
+import { defaultMlpTraining, mlpScoresOf, trainSparseMlp, type MlpTraining, type SparseMlp } from './sparseMlp.ts';
 import { fitVocabulary, vectorize, vectorizeHashes, vectorScratch, type SparseVector, type Vocabulary } from './vectorizer.ts';
 
 export type LabelledText = { text: string; label: string | number };
@@ -33,6 +34,10 @@ export type IntentTrainingOptions = {
   now?: () => number;
   /** which n-grams to extract; defaults to intentFeatures */
   features?: FeatureConfig;
+  /** average the logistic regression with a small network over the same features (default true) */
+  ensemble?: boolean;
+  /** the network's size and training (hidden units, epochs, learning rate) */
+  mlp?: Partial<MlpTraining>;
 };
 
 export interface IntentModel {
@@ -54,7 +59,29 @@ export const INTENT_MODEL_VERSION = 'lingxi-intent/3';
 export const intentFeatures: FeatureConfig = { zhChars: [1, 2], enChars: [2, 3], wordBigrams: true };
 
 /** The trained parts of an intent model, as saved and loaded. */
-export type IntentParts = { labelNames: string[]; features: FeatureConfig; vocabulary: Vocabulary; weights: LinearWeights; stats: IntentStats };
+export type IntentParts = {
+  labelNames: string[];
+  features: FeatureConfig;
+  vocabulary: Vocabulary;
+  weights: LinearWeights;
+  /** the network averaged with the regression, null when trained without one */
+  mlp: SparseMlp | null;
+  stats: IntentStats;
+};
+
+/** Logits of the ensemble: the mean of the regression's and the network's (a product of their probabilities). */
+function ensembleLogits(weights: LinearWeights, mlp: SparseMlp | null, index: Int32Array, value: Float32Array, length: number, out: Float64Array, mlpOut: Float64Array, hidden: Float64Array): Float64Array {
+  linearScoresOf(weights, index, value, length, out);
+  if (!mlp) return out;
+  mlpScoresOf(mlp, index, value, length, hidden, mlpOut);
+  for (let c = 0; c < out.length; c++) out[c] = 0.5 * (out[c]! + mlpOut[c]!);
+  return out;
+}
+
+function logitsOf(fitted: { weights: LinearWeights; mlp: SparseMlp | null }, x: SparseVector): Float64Array {
+  const classes = fitted.weights.classes;
+  return ensembleLogits(fitted.weights, fitted.mlp, x.index, x.value, x.index.length, new Float64Array(classes), new Float64Array(classes), new Float64Array(fitted.mlp?.hidden ?? 0));
+}
 
 export class IntentClassifier implements IntentModel {
   readonly version = INTENT_MODEL_VERSION;
@@ -62,9 +89,13 @@ export class IntentClassifier implements IntentModel {
   // reused by every classify call (synchronous, so never shared by two at once)
   private readonly query = vectorScratch();
   private readonly logits: Float64Array;
+  private readonly mlpLogits: Float64Array;
+  private readonly hidden: Float64Array;
   constructor(readonly parts: IntentParts) {
     this.stats = parts.stats;
     this.logits = new Float64Array(parts.weights.classes);
+    this.mlpLogits = new Float64Array(parts.weights.classes);
+    this.hidden = new Float64Array(parts.mlp?.hidden ?? 0);
   }
 
   labels(): string[] {
@@ -77,9 +108,9 @@ export class IntentClassifier implements IntentModel {
   }
 
   classify(text: string, k = 3): IntentPrediction {
-    const { labelNames, weights, stats } = this.parts;
+    const { labelNames, weights, mlp, stats } = this.parts;
     const x = vectorizeHashes(emitFeatureHashes(text, this.parts.features), this.parts.vocabulary, this.query);
-    const logits = linearScoresOf(weights, x.index, x.value, x.length, this.logits);
+    const logits = ensembleLogits(weights, mlp, x.index, x.value, x.length, this.logits, this.mlpLogits, this.hidden);
     const signals = scopeSignals(logits, stats.temperature, labelNames.length);
     const probs = softmaxInPlace(logits, stats.temperature);
     const candidates = topIntents(labelNames, probs, k);
@@ -104,20 +135,22 @@ function topIntents(labelNames: readonly string[], probs: Float64Array, k: numbe
   return top;
 }
 
-type Fitted = { vocabulary: Vocabulary; weights: LinearWeights };
+type Fitted = { vocabulary: Vocabulary; weights: LinearWeights; mlp: SparseMlp | null };
 
-function fit(bags: readonly FeatureBag[], classes: Int32Array, classCount: number, seed: number, epochs: number): Fitted {
+function fit(bags: readonly FeatureBag[], classes: Int32Array, classCount: number, seed: number, epochs: number, ensemble: Partial<MlpTraining> | null): Fitted {
   const vocabulary = fitVocabulary(bags);
   const xs = bags.map((b) => vectorize(b, vocabulary));
-  const weights = trainSoftmax(xs, classes, classCount, vocabulary.hashes.length, { ...defaultSoftmaxTraining, seed, epochs });
-  return { vocabulary, weights };
+  const features = vocabulary.hashes.length;
+  const weights = trainSoftmax(xs, classes, classCount, features, { ...defaultSoftmaxTraining, seed, epochs });
+  const mlp = ensemble ? trainSparseMlp(xs, classes, classCount, features, { ...defaultMlpTraining, seed: seed + 6, epochs, ...ensemble }) : null;
+  return { vocabulary, weights, mlp };
 }
 
 /**
  * Holds out a fifth of the labels (as stand-ins for unseen topics) and a fifth of the rest's
  * examples, trains on what is left, and fits temperature and out-of-scope thresholds there.
  */
-function calibrate(bags: readonly FeatureBag[], classes: Int32Array, labelCount: number, background: readonly FeatureBag[], seed: number, epochs: number, budget: number): { temperature: number; thresholds: ScopeThresholds } {
+function calibrate(bags: readonly FeatureBag[], classes: Int32Array, labelCount: number, background: readonly FeatureBag[], seed: number, epochs: number, budget: number, ensemble: Partial<MlpTraining> | null): { temperature: number; thresholds: ScopeThresholds } {
   const random = seededRandom(seed + 1);
   const heldLabels = new Set(shuffled([...Array(labelCount).keys()], random).slice(0, Math.floor(labelCount / 5)));
   const kept = [...Array(labelCount).keys()].filter((c) => !heldLabels.has(c));
@@ -141,9 +174,9 @@ function calibrate(bags: readonly FeatureBag[], classes: Int32Array, labelCount:
     if (i < half) { trainBags.push(bag); trainClasses.push(kept.length); } else { devBags.push(bag); devTruth.push(-1); }
   });
   const classCount = kept.length + (half > 0 ? 1 : 0);
-  const model = fit(trainBags, Int32Array.from(trainClasses), classCount, seed, epochs);
+  const model = fit(trainBags, Int32Array.from(trainClasses), classCount, seed, epochs, ensemble);
   const heldOut: HeldOut[] = devBags.map((bag, i) => ({
-    logits: linearScores(model.weights, vectorize(bag, model.vocabulary)),
+    logits: logitsOf(model, vectorize(bag, model.vocabulary)),
     truth: devTruth[i] ?? -1,
   }));
   const temperature = fitTemperature(heldOut);
@@ -165,20 +198,21 @@ export function trainIntentModel(examples: readonly LabelledText[], options: Int
   const index = new Map(labelNames.map((l, i) => [l, i]));
   // features are extracted once and shared by the calibration model and the final one
   const features = options.features ?? intentFeatures;
+  const ensemble = options.ensemble ?? true ? options.mlp ?? {} : null;
   const bags = examples.map((e) => extractFeatures(e.text, features));
   const classes = Int32Array.from(examples, (e) => index.get(String(e.label)) ?? 0);
   const background = (options.outOfScopeExamples ?? []).map((t) => extractFeatures(t, features));
   const tunable = examples.length >= MIN_EXAMPLES_TO_TUNE && labelNames.length >= MIN_LABELS_TO_TUNE;
   const { temperature, thresholds } = tunable
-    ? calibrate(bags, classes, labelNames.length, background, seed, epochs, options.rejectionBudget ?? 0.01)
+    ? calibrate(bags, classes, labelNames.length, background, seed, epochs, options.rejectionBudget ?? 0.01, ensemble)
     : { temperature: 1, thresholds: DEFAULT_THRESHOLDS };
   const allBags = bags.concat(background);
   const allClasses = Int32Array.from([...classes, ...background.map(() => labelNames.length)]);
-  const { vocabulary, weights } = fit(allBags, allClasses, labelNames.length + (background.length > 0 ? 1 : 0), seed, epochs);
+  const { vocabulary, weights, mlp } = fit(allBags, allClasses, labelNames.length + (background.length > 0 ? 1 : 0), seed, epochs, ensemble);
   const stats: IntentStats = {
     examples: examples.length, labels: labelNames.length, features: vocabulary.hashes.length,
     trainMs: Math.round(now() - started), createdAt: options.createdAt ?? null,
     temperature, thresholds, backgroundExamples: background.length,
   };
-  return new IntentClassifier({ labelNames, features, vocabulary, weights, stats });
+  return new IntentClassifier({ labelNames, features, vocabulary, weights, mlp, stats });
 }
