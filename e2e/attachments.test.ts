@@ -76,13 +76,13 @@ describe.skipIf(!hasChromium)(`attachments between the widget and the console ($
     const thumbnail = widget.locator('.msg.me').getByRole('img', { name: '订单截图.png' });
     await thumbnail.waitFor();
     await expect.poll(() => textOf(widget.locator('.msg.bot').last()), { timeout: 15_000 }).toContain('已收到您发送的文件');
-    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await expect.poll(() => thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
     // The bot's answer offers a person; the customer takes it and waits in the queue.
     await widget.getByRole('button', { name: '转人工' }).click();
     await widget.getByRole('status').filter({ hasText: /正在为你转接人工客服/ }).waitFor();
 
     // The agent finds it in the console: a thumbnail that opens full size.
-    const token = await widget.locator('body').evaluate(() => localStorage.getItem('lingxi:demo:session'));
+    const token = await widget.locator('body').evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('lingxi:demo:session'));
     const conversationId = (await app.call('GET', '/api/public/v1/conversation', { token: token! })).body.id as string;
     const { page: agent, errors: agentErrors } = await newPage('zh-CN');
     await logIn(agent, app.baseUrl, 'zh-CN');
@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)(`attachments between the widget and the console ($
     const log = agent.getByRole('log');
     const image = log.getByRole('img', { name: '订单截图.png' });
     await image.waitFor({ timeout: 15_000 });
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(screenshot.readUInt32BE(16));
+    await expect.poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(screenshot.readUInt32BE(16));
     await image.click();
     await agent.locator('.ant-image-preview-img').waitFor();
     await agent.keyboard.press('Escape');

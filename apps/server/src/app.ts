@@ -120,6 +120,8 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     return { memberIds: profiles.filter((p) => p.teamIds.some((t) => mine.has(t))).map((p) => p.userId), conversationIds: offers.filter((o) => o.teamId && mine.has(o.teamId)).map((o) => o.conversationId) };
   };
   const wall = createLiveWall({ ...analytics, log, outlet: (workspaceId, figures) => gateway?.emit(rooms.workspace(workspaceId), 'analytics.live', figures) });
+  // Attached files, on disk (a directory every node shares when there are several).
+  const blobs = createBlobs(config.LINGXI_ATTACHMENTS_DIR ?? join(config.LINGXI_DATA_DIR, 'attachments'));
   const routes: RouteSpec[] = roles.has('api')
     ? [
         ...accountRoutes(accounts),
@@ -135,7 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
         ...routingSettingsRoutes({ ...routing, settings: routingSettings }),
         ...handoverRoutes({ ...conversations, routing }),
         ...leaveMessageRoutes(conversations),
-        ...attachmentRoutes({ db, ids, clock, blobs: createBlobs(config.LINGXI_ATTACHMENTS_DIR ?? join(config.LINGXI_DATA_DIR, 'attachments')), maxBytes: config.LINGXI_ATTACHMENT_MAX_BYTES }),
+        ...attachmentRoutes({ db, ids, clock, blobs, maxBytes: config.LINGXI_ATTACHMENT_MAX_BYTES }),
         ...assistRoutes({ db, ids, clock, models }),
         ...analyticsRoutes({ ...analytics, wall }),
       ]
@@ -159,7 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     // One connection on the embedded database: fewer, fuller rounds leave it to the message path.
     roundGapMs: db.kind === 'pglite' ? 50 : 20 });
   db.onCommit(() => dispatcher.kick());
-  const jobDeps = { clock, jobs: () => jobs, routing, knowledge };
+  const jobDeps = { clock, jobs: () => jobs, routing, knowledge, blobs };
   const jobs: Jobs = createJobs({ db, clock, ids, handlers: jobHandlers(jobDeps), log, pollMs: deps.pollMs?.jobs });
 
   if (roles.has('realtime')) {

@@ -1,11 +1,13 @@
 import type { Clock } from './platform/clock.ts';
 import type { JobHandler, Jobs } from './platform/jobs/index.ts';
 import type { Executor } from './platform/db/index.ts';
+import type { Blobs } from './platform/blobs.ts';
 import { purgeEndedSessions } from './domains/accounts/index.ts';
+import { purgeUnsentAttachments } from './domains/conversations/index.ts';
 import { IMPORT_PUBLISH_JOB, IMPORT_SLICE_JOB, publishImport, runImportSlice, type KnowledgeDeps } from './domains/knowledge/index.ts';
 import { awayIfStillDisconnected, expireOffer, OFFER_EXPIRED_JOB, PRESENCE_GRACE_JOB, type PresenceGracePayload, type RoutingDeps } from './domains/routing/index.ts';
 
-export type JobDeps = { clock: Clock; jobs: () => Jobs; routing: RoutingDeps; knowledge: KnowledgeDeps };
+export type JobDeps = { clock: Clock; jobs: () => Jobs; routing: RoutingDeps; knowledge: KnowledgeDeps; blobs: Blobs };
 
 const DAY_MS = 86_400_000;
 const dayKey = (at: Date) => at.toISOString().slice(0, 10);
@@ -48,6 +50,7 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
       name: 'maintenance.daily',
       async handle(_payload, { tx }) {
         await purgeEndedSessions(tx, deps);
+        await purgeUnsentAttachments(tx, deps);
         await scheduleDailyMaintenance(tx, deps, deps.clock.now());
       },
     },

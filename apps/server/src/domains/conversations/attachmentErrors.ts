@@ -14,6 +14,8 @@ export const attachmentErrors = {
     domainError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, `This kind of file cannot be attached (its content is not one of the allowed types; it said ${declared || 'nothing'}).`, `Allowed: ${ALLOWED_LABELS.join(', ')}.`, [
       { path: 'body.file', message: `must be one of ${ALLOWED_LABELS.join(', ')}` },
     ]),
+  tooMany: (limit: number) =>
+    domainError('ATTACHMENT_LIMIT_REACHED', 409, `This conversation already has ${limit} attachments, the most it can have.`, 'Start a new conversation to send more files.', [{ path: 'body.file', message: `at most ${limit} attachments per conversation` }]),
   notFound: (id: string) => domainError('ATTACHMENT_NOT_FOUND', 404, `No attachment ${id} you may see.`, 'Use the url of an attachment in your conversation.'),
   gone: (id: string) => domainError('ATTACHMENT_GONE', 404, `The file of attachment ${id} is no longer stored.`, 'Ask the sender to attach it again.'),
   notUsable: (problems: { path: string; message: string }[]) =>

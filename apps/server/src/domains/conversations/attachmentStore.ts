@@ -22,6 +22,18 @@ export const attachmentStore = {
   async link(db: Executor, workspaceId: string, ids: string[], messageId: string): Promise<void> {
     await db.update(attachments).set({ messageId }).where(and(eq(attachments.workspaceId, workspaceId), inArray(attachments.id, ids), isNull(attachments.messageId)));
   },
+  async countInConversation(db: Executor, workspaceId: string, conversationId: string): Promise<number> {
+    const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from attachments where workspace_id = ${workspaceId} and conversation_id = ${conversationId}`);
+    return rows.rows[0]?.n ?? 0;
+  },
+  /** Maintenance across workspaces: unsent uploads older than the cutoff, removed in batches; returns where their bytes are. */
+  async deleteUnsentBefore(db: Executor, cutoff: Date, limit: number): Promise<string[]> {
+    const rows = await db.execute<{ storage_key: string }>(sql`
+      delete from attachments where id in (
+        select id from attachments where message_id is null and created_at < ${cutoff.toISOString()}::timestamptz order by created_at limit ${limit}
+      ) returning storage_key`);
+    return rows.rows.map((r) => r.storage_key);
+  },
   /** Whether the message an attachment is on is a private note (customers never see those). */
   async onPrivateMessage(db: Executor, workspaceId: string, messageId: string): Promise<boolean> {
     const rows = await db.execute<{ private: boolean }>(sql`select private from messages where workspace_id = ${workspaceId} and id = ${messageId}`);

@@ -2,7 +2,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBlobs } from '../../platform/blobs.ts';
 import { startTestApp, type TestApp } from '../../testing/harness.ts';
+import { purgeUnsentAttachments } from './index.ts';
 
 let t: TestApp;
 let dir: string;
@@ -191,5 +193,24 @@ describe('customer attachments', () => {
     }
     const missing = await upload('/api/v1/conversations/00000000-0000-7000-8000-000000000000/attachments', t.adminToken, PDF, 'x.pdf', 'application/pdf');
     expect(missing.status).toBe(404);
+  });
+
+  it('forgets files uploaded a day ago and never sent (the daily maintenance), and keeps every sent one', async () => {
+    const s = await session();
+    const sent = (await customerUpload(s.sessionToken, PNG, 'sent.png', 'image/png')).body.attachment;
+    await send(s.sessionToken, { attachments: [sent.id] });
+    const unsent = (await customerUpload(s.sessionToken, PNG, 'unsent.png', 'image/png')).body.attachment;
+    const blobs = createBlobs(dir);
+    expect(await purgeUnsentAttachments(t.db.sql, { clock: { now: () => new Date() }, blobs })).toBe(0);
+    const tomorrow = { now: () => new Date(Date.now() + 25 * 3_600_000) };
+    expect(await purgeUnsentAttachments(t.db.sql, { clock: tomorrow, blobs })).toBeGreaterThanOrEqual(1);
+    const gone = await download(unsent.url, s.sessionToken);
+    expect(gone.status).toBe(404);
+    await gone.arrayBuffer();
+    const kept = await download(sent.url, s.sessionToken);
+    expect(kept.status).toBe(200);
+    await kept.arrayBuffer();
+    const [month] = await readdir(join(dir, t.workspaceId));
+    expect(await readdir(join(dir, t.workspaceId, month!))).not.toContain(unsent.id);
   });
 });

@@ -15,3 +15,4 @@ export { withOverflowNotice } from './overflowNotice.ts';
 export { assistContext, type AssistContext } from './queries/assistContext.ts';
 export { attachmentRoutes } from './attachmentRoutes.ts';
 export type { AttachmentDeps } from './commands/uploadAttachment.ts';
+export { purgeUnsentAttachments } from './commands/purgeUnsentAttachments.ts';

@@ -12,6 +12,8 @@ import { conversationErrors } from '../errors.ts';
 import type { Uploader } from '../messageAttachments.ts';
 import { conversationStore } from '../store.ts';
 
+export const ATTACHMENTS_PER_CONVERSATION = 200;
+
 export type AttachmentDeps = { db: Database; ids: Ids; clock: Clock; blobs: Blobs; maxBytes: number };
 
 /**
@@ -31,6 +33,8 @@ export async function uploadAttachment(
   const conversation = await conversationStore.byId(deps.db.sql, input.workspaceId, input.conversationId);
   if (!conversation) return conversationErrors.notFound(input.conversationId);
   if (conversation.status === 'closed') return conversationErrors.closed();
+  // A bound on what one conversation can put on disk.
+  if ((await attachmentStore.countInConversation(deps.db.sql, input.workspaceId, input.conversationId)) >= ATTACHMENTS_PER_CONVERSATION) return attachmentErrors.tooMany(ATTACHMENTS_PER_CONVERSATION);
   const id = deps.ids.next();
   const now = deps.clock.now();
   // Spread by workspace and month so no one directory grows without bound.
