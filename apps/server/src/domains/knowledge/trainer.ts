@@ -10,11 +10,12 @@ export interface Trainer {
 type Reply = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string } | { ready: true };
 
 /**
- * Starting the thread costs seconds (a TypeScript loader, the segmenter's dictionaries), more than training a
- * few thousand questions: one thread is kept while publishes keep coming, and never keeps the process alive idle.
+ * Starting the thread costs 2–5 s (a TypeScript loader, the segmenter's dictionaries), more than training a few
+ * thousand questions, and keeping it costs ≈ 100 MB: one thread is kept through an editing session (10 minutes
+ * without a publish stops it), and it never keeps the process alive on its own.
  */
 export function createTrainer(options: { idleMs?: number } = {}): Trainer {
-  const idleMs = options.idleMs ?? 60_000;
+  const idleMs = options.idleMs ?? 10 * 60_000;
   let worker: Worker | null = null;
   let idle: NodeJS.Timeout | null = null;
   let nextId = 0;
