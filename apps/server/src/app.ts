@@ -109,8 +109,9 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     // Across nodes through the Redis adapter; a node without the realtime role cannot tell, so it leaves presence alone.
     hasLiveSockets: async (userId) => (gateway ? (await gateway.io.in(rooms.user(userId)).fetchSockets()).length > 0 : true),
   };
+  const analyticsSettings = createAnalyticsSettings({ db });
   const analytics: AnalyticsDeps = {
-    db, ids, clock, knowledge: models, settings: createAnalyticsSettings({ db }),
+    db, ids, clock, knowledge: models, settings: analyticsSettings,
     agents: async (workspaceId) => (await profileStore.list(db.sql, workspaceId)).map((p) => ({ userId: p.userId, status: p.status, capacity: p.capacity })),
   };
   // The inbox's team view: the caller's teammates (routing profiles) and the queued conversations transferred to their teams.
@@ -157,7 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     version: VERSION,
   });
 
-  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing, analytics: { ids, wall }, botSettings }), log, pollMs: deps.pollMs?.outbox,
+  const dispatcher = createDispatcher({ db, bus, subscribers: subscribers({ gateway: () => gateway, knowledgeModels: models, routing, analytics: { ids, wall },
+    settingsCaches: { bot: botSettings, routing: routingSettings, analytics: analyticsSettings } }), log, pollMs: deps.pollMs?.outbox,
     // One connection on the embedded database: fewer, fuller rounds leave it to the message path.
     roundGapMs: db.kind === 'pglite' ? 50 : 20 });
   db.onCommit(() => dispatcher.kick());

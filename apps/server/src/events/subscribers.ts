@@ -6,10 +6,11 @@ import { runAssignmentRound, type RoutingDeps } from '../domains/routing/index.t
 import { factEvents, liveEvents, recordFacts, type LiveWall } from '../domains/analytics/index.ts';
 import type { Ids } from '../platform/ids.ts';
 import { noteOverflow, queueSituation } from '../domains/routing/index.ts';
-import type { BotSettingsSource } from '../domains/bot/index.ts';
 import type { EventNamed, LingxiEvent } from './catalog.ts';
 
-export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels; routing: RoutingDeps; analytics: { ids: Ids; wall: LiveWall }; botSettings: BotSettingsSource };
+/** Each node's cached copy of a section of the workspace settings (`bot`, `routing`, `analytics` …), by section name. */
+export type SettingsCaches = Readonly<Record<string, { forget(workspaceId: string): void }>>;
+export type SubscriberDeps = { gateway: () => Gateway | null; knowledgeModels: LiveModels; routing: RoutingDeps; analytics: { ids: Ids; wall: LiveWall }; settingsCaches: SettingsCaches };
 
 /** The one subscriber list, written out: who reacts to which committed event. */
 export function subscribers(deps: SubscriberDeps): Subscriber[] {
@@ -155,12 +156,14 @@ export function subscribers(deps: SubscriberDeps): Subscriber[] {
       },
     },
     {
-      // Every node drops its cached bot settings, so the next reply anywhere uses the change.
-      name: 'settings.botRefresh',
+      // Every node drops its cached copy of the section that changed, so the next use anywhere sees the change.
+      name: 'settings.refresh',
       delivery: 'everyNode',
       events: ['workspace.settings_changed'],
       async handle(events) {
-        for (const event of events as EventNamed<'workspace.settings_changed'>[]) if (event.payload.section === 'bot') deps.botSettings.forget(event.workspaceId);
+        for (const event of events as EventNamed<'workspace.settings_changed'>[]) {
+          if (Object.hasOwn(deps.settingsCaches, event.payload.section)) deps.settingsCaches[event.payload.section]!.forget(event.workspaceId);
+        }
       },
     },
     {

@@ -46,17 +46,30 @@ export function isTimeZone(zone: string): boolean {
 
 /** Settings change rarely: each node re-reads them at most every few seconds. */
 export type AnalyticsSettingsSource = (workspaceId: string) => Promise<AnalyticsSettings>;
-export function createAnalyticsSettings(deps: { db: Database; ttlMs?: number }): AnalyticsSettingsSource {
+export type AnalyticsSettingsCache = AnalyticsSettingsSource & {
+  /** Drops this node's cached copy: after a change, on every node (`workspace.settings_changed`, section `analytics`). */
+  forget(workspaceId: string): void;
+};
+export function createAnalyticsSettings(deps: { db: Database; ttlMs?: number }): AnalyticsSettingsCache {
   const cache = new Map<string, { at: number; value: AnalyticsSettings }>();
+  // A read that was out when the forget came must not put the old settings back.
+  const generation = new Map<string, number>();
   const ttl = deps.ttlMs ?? 5_000;
-  return async (workspaceId) => {
+  const source = async (workspaceId: string) => {
     const hit = cache.get(workspaceId);
     if (hit && performance.now() - hit.at < ttl) return hit.value;
+    const startedIn = generation.get(workspaceId) ?? 0;
     const workspace = await workspaceStore.byId(deps.db.sql, workspaceId);
     const value = analyticsSettingsFrom(workspace?.settings);
-    cache.set(workspaceId, { at: performance.now(), value });
+    if ((generation.get(workspaceId) ?? 0) === startedIn) cache.set(workspaceId, { at: performance.now(), value });
     return value;
   };
+  return Object.assign(source, {
+    forget(workspaceId: string) {
+      generation.set(workspaceId, (generation.get(workspaceId) ?? 0) + 1);
+      cache.delete(workspaceId);
+    },
+  });
 }
 
 /** The instant the local day of `at` began in a time zone (no DST in the default zone; DST zones are off by the shift on change days). */
