@@ -1,7 +1,8 @@
 // The frame's conversation: session, transcript, offline outbox, live updates and the customer's actions.
 // Pure state in, new state out through `set`; all I/O comes in as dependencies so tests can drive it.
 import type { PublicApi } from './api.ts';
-import { isImage, precheck, problemOf, type ChatAttachment, type Uploader, type UploadProblem } from './attachments.ts';
+import { createAttachFlow } from './attachFlow.ts';
+import type { Uploader } from './attachments.ts';
 import type { Locale } from './i18n.ts';
 import { knownActions, offeredActions, overflowAction, problemsByField, type LeaveProblems, type LeaveRequest, type OverflowAction } from './leaveMessage.ts';
 import type { ConnectLive, Live } from './live.ts';
@@ -86,9 +87,6 @@ export function createChat(deps: ChatDeps) {
   const patchLocal = (clientMessageId: string, patch: (m: ChatMessage) => Partial<ChatMessage>) =>
     set({ messages: state.messages.map((m) => (isLocal(m) && m.clientMessageId === clientMessageId ? { ...m, ...patch(m) } : m)) });
   const setDelivery = (clientMessageId: string, delivery: Delivery) => patchLocal(clientMessageId, () => ({ delivery }));
-  // Files still to upload (kept for a retry), and displayable URLs by attachment id (local previews, fetched files).
-  const uploading = new Map<string, File>();
-  const sources = new Map<string, Promise<string | null>>();
 
   const merge = (incoming: ChatMessage[], fromLive = false) => {
     const before = state.messages;
@@ -197,27 +195,12 @@ export function createChat(deps: ChatDeps) {
   }
 
   const outbox = createOutbox({ storage: deps.storage, key: keys.outbox, send });
-
-  /** Uploads a picked, pasted or dropped file, then sends it as a message through the outbox (stored once, even if retried). */
-  async function uploadFile(clientMessageId: string, file: File): Promise<void> {
-    const fail = (uploadProblem: UploadProblem) => patchLocal(clientMessageId, () => ({ delivery: 'failed', uploadProblem }));
-    const sessionToken = await ensureSession();
-    if (!sessionToken || !deps.upload) return fail({ kind: 'failed' });
-    const progress = (fraction: number) => patchLocal(clientMessageId, (m) => ({ attachments: m.attachments?.map((a) => ({ ...a, progress: fraction })) }));
-    const result = await deps.upload(sessionToken, file, file.name || 'image.png', progress);
-    if (!result.ok) {
-      if (result.status === 401) forgetSession(); // the retry starts a new session
-      return fail(problemOf(result));
-    }
-    uploading.delete(clientMessageId);
-    const local = state.messages.find((m) => isLocal(m) && m.clientMessageId === clientMessageId);
-    if (!local) return; // removed while it uploaded
-    const preview = local.attachments?.[0]?.preview;
-    if (preview) sources.set(result.value.id, Promise.resolve(preview));
-    patchLocal(clientMessageId, () => ({ delivery: 'sending', uploadProblem: undefined, attachments: [{ ...result.value, ...(preview ? { preview } : {}) }] }));
-    outbox.add({ clientMessageId, text: '', createdAt: local.createdAt, attachments: [result.value] });
-    void outbox.flush();
-  }
+  const files = createAttachFlow({
+    deps, outbox, merge, patchLocal, ensureSession, forgetSession,
+    token: () => token,
+    local: (clientMessageId) => state.messages.find((m) => isLocal(m) && m.clientMessageId === clientMessageId),
+    removeLocal: (clientMessageId) => set({ messages: state.messages.filter((m) => !(isLocal(m) && m.clientMessageId === clientMessageId)) }),
+  });
 
   async function restore(sessionToken: string): Promise<boolean> {
     const [history, conversation] = await Promise.all([deps.api.messages(sessionToken, null), deps.api.conversation(sessionToken)]);
@@ -292,46 +275,13 @@ export function createChat(deps: ChatDeps) {
       return { ok: true };
     },
     /** Each file becomes its own message: uploaded with progress, then sent. */
-    attach(files: readonly File[]): void {
-      for (const file of files) {
-        const clientMessageId = deps.newId();
-        const problem = precheck(file);
-        const preview = !problem && isImage(file.type) && deps.objectUrl ? deps.objectUrl(file) : undefined;
-        const attachment: ChatAttachment = { name: file.name || 'image.png', contentType: file.type, size: file.size, progress: 0, ...(preview ? { preview } : {}) };
-        const local = localMessage({ clientMessageId, text: '', createdAt: deps.now().toISOString(), delivery: problem ? 'failed' : 'uploading', attachments: [attachment] });
-        merge([problem ? { ...local, uploadProblem: problem } : local]);
-        if (problem) continue;
-        uploading.set(clientMessageId, file);
-        void uploadFile(clientMessageId, file);
-      }
-    },
+    attach: files.attach,
     /** Drops an unsent message (a file that could not be uploaded). */
-    discard(clientMessageId: string): void {
-      uploading.delete(clientMessageId);
-      outbox.discard(clientMessageId);
-      set({ messages: state.messages.filter((m) => !(isLocal(m) && m.clientMessageId === clientMessageId)) });
-    },
+    discard: files.discard,
     /** A URL the frame can show or download: the local preview, or the file fetched once with the session token. */
-    attachmentSource(attachment: ChatAttachment): Promise<string | null> {
-      if (attachment.preview) return Promise.resolve(attachment.preview);
-      const { id, url } = attachment;
-      if (!id || !url || !token || !deps.objectUrl) return Promise.resolve(null);
-      let found = sources.get(id);
-      if (!found) {
-        const objectUrl = deps.objectUrl;
-        found = deps.api.attachment(token, url).then((blob) => (blob ? objectUrl(blob) : null));
-        sources.set(id, found);
-        void found.then((source) => source ?? sources.delete(id));
-      }
-      return found;
-    },
+    attachmentSource: files.source,
     retry(clientMessageId: string): void {
-      const file = uploading.get(clientMessageId);
-      if (file) {
-        patchLocal(clientMessageId, () => ({ delivery: 'uploading', uploadProblem: undefined }));
-        void uploadFile(clientMessageId, file);
-        return;
-      }
+      if (files.retry(clientMessageId)) return;
       setDelivery(clientMessageId, 'sending');
       void outbox.retry(clientMessageId);
     },
