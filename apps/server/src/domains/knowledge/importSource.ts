@@ -29,9 +29,18 @@ function jsonRows(text: string): ReadSource {
   return { rows: entries.map((v, i) => ({ line: i + 1, value: v })), headerProblems: [] };
 }
 
+/** UTF-8 (a BOM is dropped), else GB18030: Excel on Chinese Windows saves "CSV" in the system code page. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
 export async function readImportSource(format: ImportFormat, bytes: Uint8Array): Promise<ReadSource> {
   if (format === 'xlsx') return xlsxToImportRows(bytes);
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = decodeText(bytes);
   if (format === 'csv') return csvToImportRows(text);
   if (format === 'json') return jsonRows(text);
   return { rows: jsonLinesRows(text), headerProblems: [] };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvToImportRows, entriesToCsv } from './csv.ts';
+import { readImportSource } from './importSource.ts';
 import { checkImportRows } from './model.ts';
 import { entriesToXlsx, xlsxToImportRows } from './xlsx.ts';
 
@@ -40,6 +41,14 @@ describe('knowledge sheets (CSV and XLSX share the columns)', () => {
     const { rows } = csvToImportRows('问题,相似问法,答案,分类\n能开发票吗？,"开票\n要发票",可以。,发票\n');
     expect(rows[0]!.value).toEqual({ question: '能开发票吗？', similarQuestions: ['开票', '要发票'], answer: '可以。', category: '发票' });
     expect(csvToImportRows('question,answer,price\nq,a,1\n').headerProblems[0]).toMatch(/unknown column "price"/);
+  });
+
+  it('reads a CSV that Excel saved in the Chinese code page (GB18030) as well as UTF-8 with a BOM', async () => {
+    // "question,answer\n退货,七天无理由\n" as Excel on Chinese Windows writes it
+    const gbk = Uint8Array.from([...Buffer.from('question,answer\n'), 0xcd, 0xcb, 0xbb, 0xf5, 0x2c, 0xc6, 0xdf, 0xcc, 0xec, 0xce, 0xde, 0xc0, 0xed, 0xd3, 0xc9, 0x0a]);
+    expect((await readImportSource('csv', gbk)).rows[0]!.value).toEqual({ question: '退货', answer: '七天无理由' });
+    const utf8 = new TextEncoder().encode('\uFEFFquestion,answer\n退货,七天无理由\n');
+    expect((await readImportSource('csv', utf8)).rows[0]!.value).toEqual({ question: '退货', answer: '七天无理由' });
   });
 
   it('says when a file is not a workbook', async () => {
