@@ -110,6 +110,16 @@ describe('customer attachments', () => {
     expect(withText.body.replies[0].kind).toBe('handoff');
   });
 
+  it('gives agent assist the customer’s last words, not an image without any', async () => {
+    const s = await session();
+    await send(s.sessionToken, { text: '运费怎么算？' });
+    const image = (await customerUpload(s.sessionToken, PNG, 'x.png', 'image/png')).body.attachment;
+    await send(s.sessionToken, { attachments: [image.id] });
+    const assist = await t.call('GET', `/api/v1/conversations/${s.conversationId}/assist`, { token: t.adminToken });
+    expect(assist.status).toBe(200);
+    expect(assist.body.text).toBe('运费怎么算？');
+  });
+
   it('lists every problem with the attachments a message names', async () => {
     const s = await session();
     const other = await session();

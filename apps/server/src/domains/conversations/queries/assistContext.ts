@@ -10,7 +10,7 @@ export type AssistContext = {
   assigneeId: string | null;
   locale: string | null;
   contact: { name: string | null; email: string | null; phone: string | null };
-  /** Newest first, at most 20. */
+  /** Newest first, at most 20; messages that are only attachments are left out (no words to suggest from). */
   customerMessages: Array<{ id: string; text: string }>;
 };
 
@@ -21,7 +21,7 @@ export async function assistContext(db: Executor, workspaceId: string, conversat
     await contactStore.byId(db, workspaceId, conversation.contactId),
     await db.execute<{ id: string; text: string }>(sql`
       select id, text from messages
-      where workspace_id = ${workspaceId} and conversation_id = ${conversationId} and author = 'customer'
+      where workspace_id = ${workspaceId} and conversation_id = ${conversationId} and author = 'customer' and text <> ''
       order by seq desc limit 20`),
   ];
   return {
