@@ -49,7 +49,9 @@ export function attachmentRoutes(deps: AttachmentDeps) {
         const viewer: AttachmentViewer =
           p.kind === 'customer' ? { kind: 'customer', workspaceId: p.workspaceId, conversationId: p.conversationId, contactId: p.contactId } : { kind: 'agent', workspaceId: userOf(p).workspaceId };
         const { attachment, bytes } = orThrow(await readAttachment(deps, { id: ctx.params.id, viewer }));
-        return new RawReply(bytes, attachment.contentType, attachment.name, {
+        // Text was checked to be UTF-8 on upload: say so, so no browser guesses another charset.
+        const type = attachment.contentType.startsWith('text/') ? `${attachment.contentType}; charset=utf-8` : attachment.contentType;
+        return new RawReply(bytes, type, attachment.name, {
           inline: attachment.contentType.startsWith('image/'),
           headers: {
             'content-length': String(attachment.size),

@@ -54,6 +54,9 @@ describe('customer attachments', () => {
     // A text file sent as "application/octet-stream" is still a text file.
     const csv = await customerUpload(s.sessionToken, new TextEncoder().encode('订单号,金额\nA1,12.5\n'), 'orders.csv', 'application/octet-stream');
     expect(csv.body.attachment.contentType).toBe('text/csv');
+    const csvFile = await download(csv.body.attachment.url, s.sessionToken);
+    expect(csvFile.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await csvFile.text()).toBe('订单号,金额\nA1,12.5\n');
   });
 
   it('refuses a program renamed to .png (415 naming the allowed types), a file over the limit (413 with the limit) and a request without a file', async () => {
