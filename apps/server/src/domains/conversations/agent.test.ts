@@ -98,7 +98,7 @@ describe('agents', () => {
     const queued = await t.call('GET', '/api/v1/conversations?status=queued&assignee=none', { token: t.adminToken });
     expect(queued.body.conversations.map((c: { id: string }) => c.id)).toContain(s.conversationId);
     const accepted = await t.call('POST', `/api/v1/conversations/${s.conversationId}/accept`, { token: t.adminToken });
-    expect(accepted.body.conversation).toMatchObject({ status: 'assigned', contactName: null });
+    expect(accepted.body.conversation).toMatchObject({ status: 'assigned', contactName: 'Ann' });
     expect((await t.call('GET', '/api/v1/conversations?assignee=me', { token: t.adminToken })).body.conversations.map((c: { id: string }) => c.id)).toContain(s.conversationId);
     expect((await t.call('POST', `/api/v1/conversations/${s.conversationId}/accept`, { token: t.adminToken })).status).toBe(200);
 
@@ -112,7 +112,7 @@ describe('agents', () => {
 
     expect((await t.call('POST', '/api/public/v1/conversation/csat', { token: s.sessionToken, body: { score: 5 } })).status).toBe(409);
     const resolved = await t.call('POST', `/api/v1/conversations/${s.conversationId}/resolve`, { token: t.adminToken });
-    expect(resolved.body.conversation.status).toBe('resolved');
+    expect(resolved.body.conversation).toMatchObject({ status: 'resolved', contactName: 'Ann' });
     expect((await t.call('POST', '/api/public/v1/conversation/csat', { token: s.sessionToken, body: { score: 5, comment: '很好' } })).body).toEqual({ ok: true });
     expect((await t.call('POST', '/api/public/v1/conversation/csat', { token: s.sessionToken, body: { score: 4 } })).status).toBe(409);
     expect((await t.call('GET', `/api/v1/conversations/${s.conversationId}`, { token: t.adminToken })).body.csat).toEqual({ score: 5, comment: '很好' });
@@ -120,6 +120,25 @@ describe('agents', () => {
     const back = await say(s.sessionToken, '退款多久到账？');
     expect(back.body.conversation.status).toBe('bot');
     expect(back.body.replies[0].kind).toBe('answer');
+  });
+
+  it('presents a conversation the same way from every route: accept, tags and resolve answer what the list and the detail show', async () => {
+    const s = await session({ name: '李雷' });
+    await t.call('POST', '/api/public/v1/conversation/handoff', { token: s.sessionToken, body: {} });
+    const shown = async () => {
+      const detail = (await t.call('GET', `/api/v1/conversations/${s.conversationId}`, { token: t.adminToken })).body.conversation;
+      const listed = (await t.call('GET', '/api/v1/conversations?view=all', { token: t.adminToken })).body.conversations.find((c: { id: string }) => c.id === s.conversationId);
+      expect(listed).toEqual({ ...detail, queuePosition: null });
+      return detail;
+    };
+    const accepted = (await t.call('POST', `/api/v1/conversations/${s.conversationId}/accept`, { token: t.adminToken })).body.conversation;
+    expect(accepted).toMatchObject({ status: 'assigned', contactName: '李雷' });
+    expect(accepted).toEqual(await shown());
+    const tagged = (await t.call('PUT', `/api/v1/conversations/${s.conversationId}/tags`, { token: t.adminToken, body: { tags: ['发票'] } })).body.conversation;
+    expect(tagged).toEqual(await shown());
+    const resolved = (await t.call('POST', `/api/v1/conversations/${s.conversationId}/resolve`, { token: t.adminToken, body: { disposition: 'solved' } })).body.conversation;
+    expect(resolved).toMatchObject({ status: 'resolved', contactName: '李雷', disposition: 'solved', tags: ['发票'] });
+    expect(resolved).toEqual(await shown());
   });
 
   it('runs the order-status flow through the demo order service', async () => {

@@ -19,6 +19,7 @@ import { setConversationTags } from './commands/setTags.ts';
 import type { ConversationsDeps } from './deps.ts';
 import { inboxRoutes } from './inboxRoutes.ts';
 import { presentAgentMessage, presentConversation } from './present.ts';
+import { presentChanged } from './queries/conversationView.ts';
 import { conversationDetail } from './queries/readConversation.ts';
 import { listInbox, tagsInUse, type TeamScope } from './queries/listConversations.ts';
 
@@ -68,7 +69,7 @@ export function agentConversationRoutes(deps: AgentRoutesDeps) {
       params: IdParams, response: ConversationResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
-        return { conversation: presentConversation(orThrow(await acceptConversation(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id }))) };
+        return { conversation: await presentChanged(deps.db.sql, user.workspaceId, orThrow(await acceptConversation(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id }))) };
       },
     }),
     route({
@@ -78,7 +79,7 @@ export function agentConversationRoutes(deps: AgentRoutesDeps) {
       params: IdParams, body: ResolveRequest, response: ConversationResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
-        return { conversation: presentConversation(orThrow(await resolveConversation(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id, ...ctx.body }))) };
+        return { conversation: await presentChanged(deps.db.sql, user.workspaceId, orThrow(await resolveConversation(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id, ...ctx.body }))) };
       },
     }),
     route({
@@ -86,7 +87,7 @@ export function agentConversationRoutes(deps: AgentRoutesDeps) {
       params: IdParams, body: ConversationTagsRequest, response: ConversationResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
-        return { conversation: presentConversation(orThrow(await setConversationTags(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id, tags: ctx.body.tags }))) };
+        return { conversation: await presentChanged(deps.db.sql, user.workspaceId, orThrow(await setConversationTags(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id, tags: ctx.body.tags }))) };
       },
     }),
     route({

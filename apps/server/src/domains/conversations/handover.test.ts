@@ -46,7 +46,7 @@ describe('transfer and supervision', () => {
 
     const moved = await t.call('POST', `/api/v1/conversations/${c.conversationId}/transfer`, { token: users.ann!.token, body: { toAgentId: users.bob!.id, note: '客户要开发票，bob 熟悉' } });
     expect(moved.status).toBe(200);
-    expect(moved.body.conversation).toMatchObject({ status: 'queued', assigneeId: null });
+    expect(moved.body.conversation).toMatchObject({ status: 'queued', assigneeId: null, contactName: '王女士' });
     await t.app.dispatcher.drain();
     expect(await offersOf('bob')).toEqual([c.conversationId]);
     expect(await offersOf('ann')).toEqual([]);
@@ -118,7 +118,7 @@ describe('transfer and supervision', () => {
     const reassignByAgent = await t.call('POST', `/api/v1/conversations/${c.conversationId}/reassign`, { token: users.bob!.token, body: { agentId: users.bob!.id } });
     expect(reassignByAgent.status).toBe(403);
     const reassigned = await t.call('POST', `/api/v1/conversations/${c.conversationId}/reassign`, { token: users.sue!.token, body: { agentId: users.ann!.id } });
-    expect(reassigned.body.conversation).toMatchObject({ status: 'assigned', assigneeId: users.ann!.id });
+    expect(reassigned.body.conversation).toMatchObject({ status: 'assigned', assigneeId: users.ann!.id, contactName: '王女士' });
     const unknown = await t.call('POST', `/api/v1/conversations/${c.conversationId}/reassign`, { token: users.sue!.token, body: { agentId: '00000000-0000-7000-8000-000000000000' } });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.problems[0].path).toBe('body.agentId');
@@ -128,6 +128,7 @@ describe('transfer and supervision', () => {
     expect((await t.call('POST', `/api/v1/conversations/${c.conversationId}/join`, { token: users.bob!.token })).status).toBe(403);
     const joined = await t.call('POST', `/api/v1/conversations/${c.conversationId}/join`, { token: users.sue!.token });
     expect(joined.status).toBe(200);
+    expect(joined.body.conversation).toMatchObject({ status: 'assigned', contactName: '王女士' });
     expect(joined.body.message).toMatchObject({ kind: 'system', private: false, text: expect.stringContaining('sue') });
     expect((await t.call('POST', `/api/v1/conversations/${c.conversationId}/join`, { token: users.sue!.token })).body.message).toBeNull();
     expect((await t.call('POST', `/api/v1/conversations/${c.conversationId}/messages`, { token: users.sue!.token, body: { text: '您好，我是主管' } })).status).toBe(201);

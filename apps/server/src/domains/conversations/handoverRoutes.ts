@@ -8,7 +8,8 @@ import { leaveMessage } from './commands/leaveMessage.ts';
 import { joinConversation, reassignConversation, whisper } from './commands/supervise.ts';
 import { transferConversation, type HandoverDeps } from './commands/transfer.ts';
 import type { ConversationsDeps } from './deps.ts';
-import { presentAgentMessage, presentConversation } from './present.ts';
+import { presentAgentMessage } from './present.ts';
+import { presentChanged } from './queries/conversationView.ts';
 import { customerOf } from './routes.ts';
 
 /** Transfer, supervisor reassign / join / whisper (issue 5). */
@@ -24,7 +25,7 @@ export function handoverRoutes(deps: HandoverDeps) {
         const conversation = orThrow(
           await transferConversation(deps, { workspaceId: user.workspaceId, userId: user.userId, canSupervise: can(user.role as never, 'conversations:supervise'), conversationId: ctx.params.id, target, note: ctx.body.note ?? null }),
         );
-        return { conversation: presentConversation(conversation) };
+        return { conversation: await presentChanged(deps.db.sql, user.workspaceId, conversation) };
       },
     }),
     route({
@@ -32,7 +33,7 @@ export function handoverRoutes(deps: HandoverDeps) {
       params: IdParams, body: ReassignRequest, response: ConversationResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
-        return { conversation: presentConversation(orThrow(await reassignConversation(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id, agentId: ctx.body.agentId }))) };
+        return { conversation: await presentChanged(deps.db.sql, user.workspaceId, orThrow(await reassignConversation(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id, agentId: ctx.body.agentId }))) };
       },
     }),
     route({
@@ -41,7 +42,7 @@ export function handoverRoutes(deps: HandoverDeps) {
       async handler(ctx) {
         const user = userOf(ctx.principal);
         const joined = orThrow(await joinConversation(deps, { workspaceId: user.workspaceId, userId: user.userId, conversationId: ctx.params.id }));
-        return { conversation: presentConversation(joined.conversation), message: joined.message ? presentAgentMessage(joined.message) : null };
+        return { conversation: await presentChanged(deps.db.sql, user.workspaceId, joined.conversation), message: joined.message ? presentAgentMessage(joined.message) : null };
       },
     }),
     route({

@@ -2,7 +2,7 @@ import type { AttachmentView, ConversationState, ConversationView, MessageView, 
 import type { MessagePayload } from '../../events/catalog.ts';
 import type { AttachmentSummary } from './attachmentStore.ts';
 import { estimatedWaitSeconds } from './model.ts';
-import type { Conversation, Message } from './store.ts';
+import type { Conversation, ConversationRow, Message } from './store.ts';
 
 type MessageMeta = { suggestions?: string[]; quickReplies?: string[]; attachments?: AttachmentSummary[] };
 
@@ -54,11 +54,12 @@ export function presentState(id: string, status: Conversation['status'], queueAh
   return { id, status, queuePosition: queued ? queueAhead + 1 : null, estimatedWaitSeconds: queued ? estimatedWaitSeconds(queueAhead, secondsPerConversation) : null };
 }
 
-export function presentConversation(c: Conversation & { contactName?: string | null }, queuePosition: number | null = null): ConversationView {
+/** A conversation as agents see it, the same from every route (list, detail, accept, resolve, tags, transfer…): the contact's name is required so none forgets it. */
+export function presentConversation(c: ConversationRow, queuePosition: number | null = null): ConversationView {
   return {
     id: c.id,
     contactId: c.contactId,
-    contactName: c.contactName ?? null,
+    contactName: c.contactName,
     status: c.status,
     channel: c.channel,
     locale: c.locale,

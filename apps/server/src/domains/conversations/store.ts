@@ -6,6 +6,8 @@ import { conversations, messages } from './schema.ts';
 
 export type Conversation = typeof conversations.$inferSelect;
 export type Message = typeof messages.$inferSelect;
+/** A conversation with its contact's name: what every agent route presents (present.ts presentConversation). */
+export type ConversationRow = Conversation & { contactName: string | null };
 export type NewMessage = Omit<typeof messages.$inferInsert, 'seq'>;
 
 /** What receiving a customer message tells the bot, read in the same statement that stores it. */
@@ -41,7 +43,12 @@ export const conversationStore = {
   async update(db: Executor, workspaceId: string, id: string, patch: Partial<typeof conversations.$inferInsert>): Promise<Conversation | undefined> {
     return (await db.update(conversations).set(patch).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id))).returning())[0];
   },
-  async list(db: Executor, workspaceId: string, filter: { status?: Conversation['status']; assigneeId?: string | null }, limit: number): Promise<(Conversation & { contactName: string | null })[]> {
+  /** The conversation a command returned, with its contact's name read beside it. */
+  async withContactName(db: Executor, workspaceId: string, conversation: Conversation): Promise<ConversationRow> {
+    const [contact] = await db.select({ name: contacts.name }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, conversation.contactId))).limit(1);
+    return { ...conversation, contactName: contact?.name ?? null };
+  },
+  async list(db: Executor, workspaceId: string, filter: { status?: Conversation['status']; assigneeId?: string | null }, limit: number): Promise<ConversationRow[]> {
     const conditions = [eq(conversations.workspaceId, workspaceId)];
     if (filter.status) conditions.push(eq(conversations.status, filter.status));
     if (filter.assigneeId === null) conditions.push(isNull(conversations.assigneeId));

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/index.ts';
 import { contactsTable as contacts } from '../../contacts/index.ts';
 import { conversations, messages } from '../schema.ts';
-import type { Conversation } from '../store.ts';
+import type { Conversation, ConversationRow } from '../store.ts';
 
 export type InboxView = 'mine' | 'unassigned' | 'team' | 'all';
 /** Who is on the caller's teams and which queued conversations were sent to those teams (wired from routing). */
@@ -51,7 +51,7 @@ const peakEmotion = sql<number>`coalesce((select max(round((t->>'emotion')::nume
  * ≈ 0.3 s (PostgreSQL) to 0.6 s (PGlite) per 200,000 messages (bench/inbox); a workspace far beyond that
  * wants a trigram or full-text index (docs/architecture.md).
  */
-export async function listInbox(db: Executor, filter: InboxFilter, team: () => Promise<TeamScope>): Promise<(Conversation & { contactName: string | null })[]> {
+export async function listInbox(db: Executor, filter: InboxFilter, team: () => Promise<TeamScope>): Promise<ConversationRow[]> {
   const where: SQL[] = [eq(conversations.workspaceId, filter.workspaceId)];
   const view = filter.view ?? 'all';
   if (view === 'mine') where.push(eq(conversations.assigneeId, filter.userId));
