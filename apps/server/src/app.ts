@@ -17,7 +17,7 @@ import { activeCountsByAssignee, queuedForRouting, agentConversationRoutes, bind
 import { createLiveModels, knowledgeRoutes, type KnowledgeDeps } from './domains/knowledge/index.ts';
 import { botSettingsRoutes, botTryRoutes, createBot, createBotSettings, demoOrderRoutes } from './domains/bot/index.ts';
 import { offerStore, profileStore, routingRoutes, type RoutingDeps } from './domains/routing/index.ts';
-import { analyticsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
+import { analyticsRoutes, analyticsSettingsRoutes, createAnalyticsSettings, createLiveWall, type AnalyticsDeps } from './domains/analytics/index.ts';
 import { checkOverflow, createRoutingSettings, noticeConnect, noticeDisconnect, queueStanding, routingSettingsRoutes } from './domains/routing/index.ts';
 import { attachmentRoutes, handoverRoutes, leaveMessageRoutes, withOverflowNotice } from './domains/conversations/index.ts';
 import { assistRoutes } from './domains/assist/index.ts';
@@ -141,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
         ...attachmentRoutes({ db, ids, clock, blobs, maxBytes: config.LINGXI_ATTACHMENT_MAX_BYTES }),
         ...assistRoutes({ db, ids, clock, models }),
         ...analyticsRoutes({ ...analytics, wall }),
+        ...analyticsSettingsRoutes({ db, ids, clock, settings: analyticsSettings }),
       ]
     : [];
   const metrics = createMetrics();

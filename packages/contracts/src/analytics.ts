@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './routing.ts';
 
 // Analytics: live figures, the summary of a date range, reports, alerts and surge knowledge packs.
 // Definitions of every figure: docs/metrics.md (and apps/server/src/domains/analytics/definitions.ts).
@@ -156,23 +157,62 @@ export const KnowledgePack = z.object({
 });
 export type KnowledgePack = z.infer<typeof KnowledgePack>;
 
-/** Workspace settings `analytics`: thresholds, costs and the surge rule; every field has a default. */
+/** Allowed ranges of the numeric analytics settings, shared by the server's validation and the console's inputs. */
+export const analyticsSettingRanges = {
+  idleMinutes: { min: 1, max: 1440, step: 1 },
+  queueLengthAlert: { min: 1, max: 100_000, step: 1 },
+  longestWaitAlertSeconds: { min: 1, max: 86_400, step: 1 },
+  slaFirstResponseSeconds: { min: 1, max: 86_400, step: 1 },
+  costPerBotConversation: { min: 0, max: 100_000, step: 0.01 },
+  costPerHumanConversation: { min: 0, max: 100_000, step: 0.01 },
+} as const;
+export const surgeSettingRanges = {
+  windowMinutes: { min: 1, max: 240, step: 1 },
+  baselineHours: { min: 1, max: 24 * 14, step: 1 },
+  minCount: { min: 1, max: 10_000, step: 1 },
+  ratio: { min: 1, max: 100, step: 0.1 },
+} as const;
+export type AnalyticsRangedSetting = keyof typeof analyticsSettingRanges;
+export type SurgeRangedSetting = keyof typeof surgeSettingRanges;
+
+const within = ({ min, max, step }: { min: number; max: number; step: number }) => {
+  const message = step === 1 ? `must be a whole number between ${min} and ${max}` : `must be a number between ${min} and ${max}`;
+  const base = z.number({ error: message }).min(min, message).max(max, message);
+  return step === 1 ? base.int(message) : base;
+};
+const TIME_ZONE = 'must be an IANA time zone such as Asia/Shanghai';
+
 export const AnalyticsSettings = z.object({
-  timezone: z.string().min(1).max(60),
-  idleMinutes: z.number().int().min(1).max(1440).describe('a conversation with the bot and no activity this long has ended'),
-  queueLengthAlert: z.number().int().min(1).max(100_000),
-  longestWaitAlertSeconds: z.number().int().min(1).max(86_400),
-  slaFirstResponseSeconds: z.number().int().min(1).max(86_400),
-  costPerBotConversation: z.number().min(0).max(100_000),
-  costPerHumanConversation: z.number().min(0).max(100_000),
-  currency: z.string().min(1).max(8),
+  timezone: z
+    .string({ error: TIME_ZONE })
+    // A name, not an offset: PostgreSQL reads "+08:00" the POSIX way (8 hours *behind* UTC), the browser the other way.
+    .refine((zone) => zone.length <= 60 && /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) && isTimeZone(zone), TIME_ZONE)
+    .describe('days and hours of reports and of "today" on the wall'),
+  idleMinutes: within(analyticsSettingRanges.idleMinutes).describe('a conversation with the bot and no activity this long has ended'),
+  queueLengthAlert: within(analyticsSettingRanges.queueLengthAlert).describe('alert when this many customers wait in the queue (critical at twice)'),
+  longestWaitAlertSeconds: within(analyticsSettingRanges.longestWaitAlertSeconds).describe('alert when a customer has waited this long (critical at twice)'),
+  slaFirstResponseSeconds: within(analyticsSettingRanges.slaFirstResponseSeconds).describe('target for a person\'s first reply after the handoff; at risk from 80% of it'),
+  costPerBotConversation: within(analyticsSettingRanges.costPerBotConversation).describe('what every conversation costs in bot time'),
+  costPerHumanConversation: within(analyticsSettingRanges.costPerHumanConversation).describe('what a conversation a person takes costs on top'),
+  currency: z.string({ error: 'must be a three-letter currency code such as CNY' }).regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as CNY'),
   surge: z.object({
-    windowMinutes: z.number().int().min(1).max(240),
-    baselineHours: z.number().int().min(1).max(24 * 14),
-    minCount: z.number().int().min(1).max(10_000),
-    ratio: z.number().min(1).max(100),
+    windowMinutes: within(surgeSettingRanges.windowMinutes).describe('an intent is counted over this many minutes'),
+    baselineHours: within(surgeSettingRanges.baselineHours).describe('its usual level: the mean per window over this many hours before'),
+    minCount: within(surgeSettingRanges.minCount).describe('no surge with fewer questions than this in the window'),
+    ratio: within(surgeSettingRanges.ratio).describe('a surge is at least this many times the usual level (critical at twice)'),
   }),
 });
 export type AnalyticsSettings = z.infer<typeof AnalyticsSettings>;
 export const AnalyticsSettingsResponse = z.object({ settings: AnalyticsSettings });
-export const UpdateAnalyticsSettingsRequest = AnalyticsSettings.partial().extend({ surge: AnalyticsSettings.shape.surge.partial().optional() });
+
+/** PUT takes any of the fields (`surge` may be partial); the rest stay as they are. Unknown fields are refused, not ignored. */
+export const UpdateAnalyticsSettingsRequest = AnalyticsSettings.partial()
+  .extend({ surge: AnalyticsSettings.shape.surge.partial().strict().optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one setting' });
+export type UpdateAnalyticsSettingsRequest = z.infer<typeof UpdateAnalyticsSettingsRequest>;
+export const AnalyticsSettingsWithDefaults = z.object({
+  settings: AnalyticsSettings,
+  defaults: AnalyticsSettings.describe('what each setting is when the workspace has not changed it'),
+});
+export type AnalyticsSettingsWithDefaults = z.infer<typeof AnalyticsSettingsWithDefaults>;

@@ -49,7 +49,8 @@ const Interval = z
   .describe('[from, to) in the workspace time zone, e.g. ["09:00", "18:00"]');
 const Day = z.array(Interval).max(6);
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const isTimeZone = (zone: string) => {
+/** Whether this runtime knows the time zone (Intl); both the server and the console check with it. */
+export const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

@@ -12,13 +12,14 @@ export const permissions = [
   'knowledge:read',
   'knowledge:manage',
   'analytics:read',
+  'analytics:manage',
   'settings:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  supervisor: ['account:self', 'users:read', 'conversations:read', 'conversations:reply', 'conversations:supervise', 'knowledge:read', 'knowledge:manage', 'analytics:read'],
+  supervisor: ['account:self', 'users:read', 'conversations:read', 'conversations:reply', 'conversations:supervise', 'knowledge:read', 'knowledge:manage', 'analytics:read', 'analytics:manage'],
   agent: ['account:self', 'conversations:read', 'conversations:reply', 'knowledge:read'],
 };
 

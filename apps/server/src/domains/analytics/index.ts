@@ -1,5 +1,6 @@
 // The analytics domain's public face: facts from events, live figures, reports, alerts and surge packs.
 export { analyticsRoutes } from './routes.ts';
+export { analyticsSettingsRoutes } from './settingsRoutes.ts';
 export { recordFacts } from './commands/recordFacts.ts';
 export { factEvents } from './facts.ts';
 export { createLiveWall, liveEvents, type LiveWall, type LiveOutlet } from './livePush.ts';

@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { AnalyticsSettings } from '@lingxi/contracts';
-import type { Database } from '../../platform/db/index.ts';
+import type { Database, Executor } from '../../platform/db/index.ts';
 import { workspaceStore } from '../accounts/index.ts';
 
 /** Defaults that fit a small team: every field of workspace settings `analytics` may be left out. */
@@ -33,6 +34,21 @@ export function analyticsSettingsFrom(settings: unknown): AnalyticsSettings {
   out.surge = surge;
   if (!isTimeZone(out.timezone as string)) out.timezone = defaultAnalyticsSettings.timezone;
   return out as AnalyticsSettings;
+}
+
+/** The settings in effect, read in the caller's transaction (`forUpdate` to change them). */
+export async function readAnalyticsSettings(db: Executor, workspaceId: string, forUpdate = false): Promise<AnalyticsSettings> {
+  const rows = await db.execute<{ settings: unknown }>(
+    forUpdate ? sql`select settings from workspaces where id = ${workspaceId} for update` : sql`select settings from workspaces where id = ${workspaceId}`,
+  );
+  return analyticsSettingsFrom(rows.rows[0]?.settings);
+}
+
+/** Writes settings `analytics` whole, leaving the other sections (bot, routing …) as they are. */
+export async function saveAnalyticsSettings(db: Executor, workspaceId: string, value: AnalyticsSettings): Promise<void> {
+  await db.execute(sql`
+    update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{analytics}', ${JSON.stringify(value)}::jsonb, true)
+    where id = ${workspaceId}`);
 }
 
 export function isTimeZone(zone: string): boolean {
