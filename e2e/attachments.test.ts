@@ -110,6 +110,18 @@ describe.skipIf(!hasChromium)(`attachments between the widget and the console ($
     const download = shop.waitForEvent('download');
     await chip.click();
     expect((await download).suggestedFilename()).toBe('退货单.pdf');
+
+    // A screenshot pasted into the reply box goes as it is, without words, and the customer sees the picture.
+    await agent.getByTestId('reply-box').evaluate((box, bytes) => {
+      const page = globalThis as unknown as { DataTransfer: new () => { items: { add(file: unknown): void } }; File: new (parts: unknown[], name: string, options: { type: string }) => unknown; ClipboardEvent: new (type: string, init: object) => unknown };
+      const data = new page.DataTransfer();
+      data.items.add(new page.File([new Uint8Array(bytes)], '标注.png', { type: 'image/png' }));
+      (box as unknown as { dispatchEvent(event: unknown): void }).dispatchEvent(new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, [...screenshot]);
+    await agent.locator('.lx-attachments.pending').getByText('标注.png').waitFor();
+    await expect.poll(() => agent.locator('.lx-attachments.pending .ant-progress').count()).toBe(0);
+    await agent.getByTestId('reply-box').press('Enter');
+    await widget.locator('.msg.agent').getByRole('img', { name: '标注.png' }).waitFor({ timeout: 15_000 });
     await shoot(shop, 'widget-attachments');
     await shoot(agent, 'console-attachments');
     expect(errors, 'customer page errors').toEqual([]);

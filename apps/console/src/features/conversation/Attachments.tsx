@@ -137,6 +137,13 @@ export function useReplyAttachments(conversationId: string) {
       setProblem(null);
     },
     button: <AttachButton onFiles={(files) => files.forEach(upload)} />,
+    /** Files pasted into the reply box (a screenshot) are attached; pasted text stays text. */
+    onPaste: (event: { clipboardData: DataTransfer; preventDefault(): void }) => {
+      const files = [...event.clipboardData.files];
+      if (files.length === 0) return;
+      event.preventDefault();
+      files.forEach(upload);
+    },
     list: pending.length || problem ? (
       <div className="lx-attachments pending" role="group" aria-label={t('attachment.label')}>
         {problem ? <Alert type="error" showIcon closable onClose={() => setProblem(null)} title={problem} style={{ width: '100%' }} /> : null}

@@ -157,6 +157,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
         aria-activedescendant={slash && matches[active] ? `${pickerId}-${active}` : mention.open && mention.matches[mention.active] ? `${mentionListId}-${mention.active}` : undefined}
         aria-autocomplete="list"
         onKeyDown={onKeyDown}
+        onPaste={files.onPaste}
         autoSize={{ minRows: 2, maxRows: 8 }}
         placeholder={note ? t('conversation.notePlaceholder') : t('conversation.replyPlaceholderCanned')}
         aria-label={note ? t('conversation.internalNote') : t('conversation.send')}
