@@ -45,6 +45,7 @@ function mountFrame() {
       return ok({ ok: true });
     },
     csat: async () => ok({ ok: true }),
+    attachment: async () => new Blob(['png']),
   } as unknown as PublicApi;
   const storage = new Map<string, string>();
   const chat = createChat({
@@ -55,7 +56,7 @@ function mountFrame() {
       return { typing() {}, close() {} };
     },
     workspace: 'demo', locale: 'zh-CN', now: () => new Date(Date.UTC(2026, 0, 1)), newId: () => `c${Math.random().toString(36).slice(2)}`,
-    isOnline: () => true, later: () => () => undefined,
+    isOnline: () => true, later: () => () => undefined, objectUrl: () => 'blob:fetched',
   });
   const root = document.createElement('div');
   document.body.appendChild(root);
@@ -136,5 +137,34 @@ describe('frame app', () => {
     expect(root.querySelector('.banner.queue')?.textContent).toBe('Connecting you to a person · you are #1 in line · about 1 min');
     expect(root.querySelector('textarea')?.getAttribute('placeholder')).toBe('Type your question…');
     expect(document.documentElement.lang).toBe('en-US');
+  });
+
+  it('shows an agent’s picture and file, and says why a file was refused, in either language', async () => {
+    const { root, chat, button, live } = mountFrame();
+    await settle();
+    expect(button('添加图片或文件')).toBeDefined();
+    button('联系人工客服')!.click();
+    await settle();
+    const url = (id: string) => `/api/public/v1/attachments/${id}`;
+    live()!.message({
+      id: 'a1', author: 'agent', kind: 'agent', text: '', createdAt: '2026-01-01T00:01:00.000Z',
+      attachments: [{ id: 'f1', name: '面单.png', contentType: 'image/png', size: 2048, url: url('f1') }, { id: 'f2', name: '退货单.pdf', contentType: 'application/pdf', size: 1536, url: url('f2') }],
+    });
+    await settle();
+    const row = root.querySelector('.msg.agent')!;
+    expect(row.querySelector('.bubble')).toBeNull(); // files only: no empty bubble
+    expect(row.querySelector('img')?.getAttribute('alt')).toBe('面单.png');
+    expect(row.querySelector('a')?.getAttribute('aria-label')).toBe('查看原图：面单.png');
+    expect(button('下载文件：退货单.pdf')?.textContent).toContain('1.5 KB');
+
+    chat.attach([new File(['MZ'], 'setup.exe')]);
+    await settle();
+    expect(root.querySelector('.msg.me [role="alert"]')?.textContent).toContain('不支持这种文件');
+    button('Switch to English')!.click();
+    await settle();
+    expect(root.querySelector('.msg.me [role="alert"]')?.textContent).toContain('This kind of file is not allowed');
+    button('Remove')!.click();
+    await settle();
+    expect(root.querySelector('.msg.me')).toBeNull();
   });
 });
