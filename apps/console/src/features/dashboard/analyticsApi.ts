@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { AlertListResponse, AlertResponse, AnalyticsSummary, LiveFigures, ReportResponse, type ReportName } from '@lingxi/contracts';
+import { AlertListResponse, AlertResponse, AnalyticsSettingsWithDefaults, AnalyticsSummary, LiveFigures, ReportResponse, type ReportName, type UpdateAnalyticsSettingsRequest } from '@lingxi/contracts';
 import { createApiClient, errorFromResponse } from '../../lib/api/client.ts';
 import { useSignedIn } from '../../lib/session.tsx';
 
@@ -18,6 +18,8 @@ export function useAnalyticsApi() {
       report: (report: ReportName, query: RangeQuery, signal?: AbortSignal) =>
         client.request('GET', `/api/v1/analytics/reports/${report}`, { query, schema: ReportResponse, signal }),
       alerts: () => client.request('GET', '/api/v1/analytics/alerts', { query: { limit: 50 }, schema: AlertListResponse }),
+      settings: (signal?: AbortSignal) => client.request('GET', '/api/v1/settings/analytics', { schema: AnalyticsSettingsWithDefaults, signal }),
+      saveSettings: (change: UpdateAnalyticsSettingsRequest) => client.request('PUT', '/api/v1/settings/analytics', { body: change, schema: AnalyticsSettingsWithDefaults }),
       acknowledge: (id: string) => client.request('POST', `/api/v1/analytics/alerts/${encodeURIComponent(id)}/ack`, { schema: AlertResponse }),
       /** Downloads a report (or the summary) as CSV with the bearer token, then hands it to the browser. */
       async download(path: string, query: RangeQuery, filename: string) {

@@ -11,7 +11,7 @@ import { PageHead } from '../../ui/PageHead.tsx';
 
 type Entry = z.infer<typeof AuditEntryView>;
 const PAGE = 50;
-const KNOWN_ACTIONS = ['auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_changed', 'user.created', 'user.password_reset', 'workspace.created', 'settings.bot_updated'];
+const KNOWN_ACTIONS = ['auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_changed', 'user.created', 'user.password_reset', 'workspace.created', 'settings.bot_updated', 'settings.analytics_updated'];
 
 export default function AuditPage() {
   const { t, tryT, formatDateTime } = useI18n();
