@@ -83,6 +83,11 @@ export function jsonLinesRows(text: string): RawImportRow[] {
   return raw;
 }
 
+/** A missing column or field reads "is required" (the console translates it), not the schema library's wording. */
+function rowMessage(issue: { code: string; message: string }): string {
+  return issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message;
+}
+
 /** Checks every row on its own: a bad row is reported with its line number and never stops the good ones. */
 export function checkImportRows(raw: readonly RawImportRow[]): ImportParse {
   const result: ImportParse = { rows: [], errors: [] };
@@ -94,7 +99,7 @@ export function checkImportRows(raw: readonly RawImportRow[]): ImportParse {
     }
     const parsed = KnowledgeImportLine.safeParse(row.value);
     if (!parsed.success) {
-      result.errors.push({ line: row.line, problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) });
+      result.errors.push({ line: row.line, problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: rowMessage(i) })) });
       continue;
     }
     const earlier = seen.get(parsed.data.question);
