@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlobs } from '../../platform/blobs.ts';
 import { startTestApp, type TestApp } from '../../testing/harness.ts';
@@ -121,6 +122,31 @@ describe('customer attachments', () => {
     const assist = await t.call('GET', `/api/v1/conversations/${s.conversationId}/assist`, { token: t.adminToken });
     expect(assist.status).toBe(200);
     expect(assist.body.text).toBe('运费怎么算？');
+  });
+
+  it('sends attachments over the socket too, and pushes them to the customer and to the agents live', async () => {
+    const s = await session();
+    const connect = (token: string) =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = io(t.baseUrl, { path: '/socket.io', auth: { token }, transports: ['websocket'] });
+        socket.on('connect', () => resolve(socket));
+        socket.on('connect_error', reject);
+      });
+    const [customer, agent] = await Promise.all([connect(s.sessionToken), connect(t.adminToken)]);
+    const pushed: { customer: any[]; agent: any[] } = { customer: [], agent: [] };
+    customer.on('message.created', (m: unknown) => pushed.customer.push(m));
+    agent.on('message.created', (m: unknown) => pushed.agent.push(m));
+    try {
+      const image = (await customerUpload(s.sessionToken, PNG, 'socket.png', 'image/png')).body.attachment;
+      const acked = (await customer.timeout(5000).emitWithAck('message.send', { clientMessageId: 'sock-img', attachments: [image.id] })) as any;
+      expect(acked.message.attachments).toEqual([image]);
+      const seen = (list: any[]) => list.find((m) => m.id === acked.message.id)?.attachments;
+      await expect.poll(() => seen(pushed.agent)).toEqual([image]);
+      await expect.poll(() => seen(pushed.customer)).toEqual([image]);
+    } finally {
+      customer.disconnect();
+      agent.disconnect();
+    }
   });
 
   it('lists every problem with the attachments a message names', async () => {
