@@ -123,7 +123,9 @@ export type AnalyticsSummary = z.infer<typeof AnalyticsSummary>;
 export const ReportName = z.enum(['volume', 'resolution', 'response_times', 'emotion', 'abandonment', 'intents', 'paths', 'heatmap', 'forecast', 'value', 'conversations']);
 export type ReportName = z.infer<typeof ReportName>;
 export const ReportParams = z.object({ report: ReportName });
-export const ReportQuery = z.object({ ...RangeFields, interval: z.enum(['hour', 'day']).optional() }).superRefine(checkRange);
+export const ReportQuery = z
+  .object({ ...RangeFields, interval: z.enum(['hour', 'day']).optional(), locale: z.enum(['zh-CN', 'en-US']).optional().describe('the language of the notes; else Accept-Language, else English') })
+  .superRefine(checkRange);
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
 const Cell = z.union([z.string(), z.number(), z.null()]);

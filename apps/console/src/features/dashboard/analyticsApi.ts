@@ -5,7 +5,7 @@ import { useSignedIn } from '../../lib/session.tsx';
 
 // The analytics routes the wall and the reports read, parsed with the shared schemas.
 
-export type RangeQuery = { from: string; to: string; channel?: string; agent?: string; team?: string; intent?: string; interval?: 'hour' | 'day' };
+export type RangeQuery = { from: string; to: string; channel?: string; agent?: string; team?: string; intent?: string; interval?: 'hour' | 'day'; locale?: 'zh-CN' | 'en-US' };
 
 export function useAnalyticsApi() {
   const { session, signOut } = useSignedIn();

@@ -137,9 +137,10 @@ function Overview({ query }: { query: RangeQuery }) {
 }
 
 function ReportView({ report, query }: { report: ReportName; query: RangeQuery }) {
-  const { t } = useTexts();
+  const { t, locale } = useTexts();
   const api = useAnalyticsApi();
-  const data = useResource((signal) => api.report(report, query, signal), [api, report, query]);
+  // The notes under a report come in the reader's language.
+  const data = useResource((signal) => api.report(report, { ...query, locale }, signal), [api, report, query, locale]);
   if (data.error && !data.data) return <RangeError error={data.error} onRetry={data.reload} />;
   const r = data.data;
   if (!r) return <Loading />;

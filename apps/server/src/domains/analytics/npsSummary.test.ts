@@ -66,11 +66,16 @@ describe('NPS in the analytics summary', () => {
     expect(nps(await summary('2026-11-24T00:00:00Z', '2026-11-24T06:00:00Z'))).toEqual([-11, 9, 3, 2, 4]); // (3 − 4) / 9;
   });
 
-  it('is a column of the resolution report and of each conversation', async () => {
+  it('is a column of the resolution report (with its note, in the caller’s language) and of each conversation', async () => {
     const report = await t.call('GET', '/api/v1/analytics/reports/resolution?from=2026-11-24T02:00:00Z&to=2026-11-24T06:00:00Z&interval=hour', { token: t.adminToken });
     expect(report.body.rows.map((r: Record<string, unknown>) => [r.period, r.npsScore, r.npsResponses])).toEqual([
       ['2026-11-24T10:00', -100, 3], ['2026-11-24T11:00', null, 0], ['2026-11-24T12:00', 33, 6],
     ]);
+    expect(report.body.notes).toContain('FCR: resolved and never reopened / resolved (by the bot or a person).');
+    const inChinese = await t.call('GET', '/api/v1/analytics/reports/resolution?from=2026-11-24T02:00:00Z&to=2026-11-24T06:00:00Z&locale=zh-CN', { token: t.adminToken });
+    expect(inChinese.body.notes[1]).toMatch(/^NPS：回答了推荐意愿的会话中/);
+    const byHeader = await t.call('GET', '/api/v1/analytics/reports/heatmap?from=2026-11-24T02:00:00Z&to=2026-11-24T06:00:00Z', { token: t.adminToken, headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } });
+    expect(byHeader.body.notes).toEqual(['星期 1 = 周一；小时按 Asia/Shanghai 时区。']);
     const rows = await t.call('GET', '/api/v1/analytics/reports/conversations?from=2026-11-24T02:00:00Z&to=2026-11-24T03:00:00Z', { token: t.adminToken });
     expect(rows.body.rows.map((r: Record<string, unknown>) => r.nps)).toEqual([0, 3, 6, null]);
   });

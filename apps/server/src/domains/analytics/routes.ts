@@ -8,6 +8,7 @@ import { acknowledgeAlert } from './commands/acknowledgeAlert.ts';
 import type { AnalyticsDeps } from './deps.ts';
 import { presentAlert, toCsv } from './present.ts';
 import { liveFigures } from './queries/live.ts';
+import { noteLocale } from './queries/reportNotes.ts';
 import { reports } from './queries/reports.ts';
 import { summarize } from './queries/summary.ts';
 import { alertStore } from './store.ts';
@@ -46,13 +47,14 @@ export function analyticsRoutes(deps: AnalyticsDeps & { wall?: { touch(workspace
       },
     }),
     route({
-      method: 'GET', url: '/api/v1/analytics/reports/:report', summary: 'A report as a table (volume, resolution, response_times, emotion, abandonment, intents, paths, heatmap, forecast, value, conversations); ?format=csv', tags, policy: 'analytics:read',
+      method: 'GET', url: '/api/v1/analytics/reports/:report', summary: 'A report as a table (volume, resolution, response_times, emotion, abandonment, intents, paths, heatmap, forecast, value, conversations); ?format=csv; notes in ?locale= (zh-CN, en-US) or the Accept-Language', tags, policy: 'analytics:read',
       params: ReportParams, query: ReportQuery, response: ReportResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
         const cohort = cohortOf(user.workspaceId, ctx.query);
         const settings = await deps.settings(user.workspaceId);
-        const table = await reports[ctx.params.report](deps, { ...cohort, interval: ctx.query.interval ?? 'day', settings, window: await windowOf(user.workspaceId) });
+        const table = await reports[ctx.params.report](deps, { ...cohort, interval: ctx.query.interval ?? 'day', settings, window: await windowOf(user.workspaceId),
+          locale: noteLocale(ctx.query.locale, ctx.headers['accept-language']) });
         if (ctx.query.format === 'csv') return new RawReply(toCsv(table.columns, table.rows), 'text/csv; charset=utf-8', `lingxi-${ctx.params.report}_${fileStamp(ctx.query)}.csv`);
         return { report: ctx.params.report, from: cohort.from.toISOString(), to: cohort.to.toISOString(), ...table };
       },

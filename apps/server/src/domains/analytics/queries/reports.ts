@@ -5,11 +5,14 @@ import { figures, outcomeSql, rate } from '../definitions.ts';
 import { intentLabel } from '../present.ts';
 import { cohortSql } from '../store.ts';
 import { tallyCohort, tallyGroups } from './summary.ts';
+import { reportNotes } from './reportNotes.ts';
 import type { Cell, ReportInput, Table } from './table.ts';
 
 export type { Cell, ReportInput, Table } from './table.ts';
 import { conversationRows, forecastReport, heatmapReport } from './timeReports.ts';
 
+
+const notesFor = (q: ReportInput) => reportNotes[q.locale ?? 'en-US'];
 
 const periodSql = (interval: 'hour' | 'day', tz: string) =>
   sql`to_char(date_trunc(${interval}, c.started_at at time zone ${tz}), ${interval === 'hour' ? 'YYYY-MM-DD"T"HH24:00' : 'YYYY-MM-DD'})`;
@@ -19,7 +22,7 @@ export const reports: Record<ReportName, (deps: AnalyticsDeps, q: ReportInput) =
   async volume(deps, q) {
     const groups = await tallyGroups(deps.db.sql, q, q.window, periodSql(q.interval, q.settings.timezone));
     const columns = ['period', 'conversations', 'botResolved', 'humanResolved', 'abandoned', 'handedOff'];
-    return { columns, rows: groups.map(({ group, tallies: t }) => ({ period: group, conversations: t.conversations, botResolved: t.botResolved, humanResolved: t.humanResolved, abandoned: t.abandoned, handedOff: t.handedOff })), notes: [`Periods start in ${q.settings.timezone}; conversations are counted in the period they started.`] };
+    return { columns, rows: groups.map(({ group, tallies: t }) => ({ period: group, conversations: t.conversations, botResolved: t.botResolved, humanResolved: t.humanResolved, abandoned: t.abandoned, handedOff: t.handedOff })), notes: [notesFor(q).periods(q.settings.timezone)] };
   },
 
   async resolution(deps, q) {
@@ -31,7 +34,7 @@ export const reports: Record<ReportName, (deps: AnalyticsDeps, q: ReportInput) =
         const f = figures(tallies);
         return { period: group, conversations: f.conversations, ended: f.ended, botResolved: f.botResolved, humanResolved: f.humanResolved, botResolutionRate: f.botResolutionRate, transferRate: f.transferRate, firstContactResolutionRate: f.firstContactResolutionRate, csatAverage: f.csatAverage, csatResponses: f.csatResponses, npsScore: f.npsScore, npsResponses: f.npsResponses };
       }),
-      notes: ['FCR: resolved and never reopened / resolved (by the bot or a person).'],
+      notes: [notesFor(q).fcr, notesFor(q).nps],
     };
   },
 
@@ -44,7 +47,7 @@ export const reports: Record<ReportName, (deps: AnalyticsDeps, q: ReportInput) =
         const f = figures(tallies);
         return { period: group, avgFirstResponseMs: f.avgFirstResponseMs, avgFirstBotResponseMs: f.avgFirstBotResponseMs, avgFirstHumanResponseMs: f.avgFirstHumanResponseMs, avgWaitSeconds: f.avgWaitSeconds, avgHandleSeconds: f.avgHandleSeconds };
       }),
-      notes: ['Bot FRT: customer’s first message → bot’s first reply. Human FRT: handoff → the agent’s first reply. AHT: taken → resolved.'],
+      notes: [notesFor(q).responseTimes],
     };
   },
 
@@ -56,7 +59,7 @@ export const reports: Record<ReportName, (deps: AnalyticsDeps, q: ReportInput) =
     const total = result.rows.reduce((s, r) => s + r.messages, 0);
     const counts = new Map(result.rows.map((r) => [r.level, r.messages]));
     const rows = [1, 2, 3, 4, 5].map((level) => ({ level, messages: counts.get(level) ?? 0, share: rate(counts.get(level) ?? 0, total) }));
-    return { columns: ['level', 'messages', 'share'], rows, notes: ['Emotion of each customer message the bot read: 1 calm … 5 angry; 4 and 5 count as negative.'] };
+    return { columns: ['level', 'messages', 'share'], rows, notes: [notesFor(q).emotion] };
   },
 
   async abandonment(deps, q) {
@@ -68,7 +71,7 @@ export const reports: Record<ReportName, (deps: AnalyticsDeps, q: ReportInput) =
         const f = figures(tallies);
         return { period: group, handedOff: f.handedOff, assigned: f.assigned, abandoned: f.abandoned, abandonmentRate: f.abandonmentRate, avgWaitSeconds: f.avgWaitSeconds };
       }),
-      notes: ['Abandoned: handed to a person, then left (closed or left a message) before any agent took it.'],
+      notes: [notesFor(q).abandonment],
     };
   },
 
@@ -88,7 +91,7 @@ export const reports: Record<ReportName, (deps: AnalyticsDeps, q: ReportInput) =
         cumulativeShare: rate(running, total), top80: total > 0 && before / total < 0.8 ? 'yes' : 'no', botResolutionRate: f.botResolutionRate, transferRate: f.transferRate,
       };
     });
-    return { columns: ['rank', 'intent', 'label', 'conversations', 'share', 'cumulativeShare', 'top80', 'botResolutionRate', 'transferRate'], rows, notes: ['Pareto: intents sorted by volume; top80 marks the few that make 80% of conversations. A conversation’s intent is the first thing the bot recognised.'] };
+    return { columns: ['rank', 'intent', 'label', 'conversations', 'share', 'cumulativeShare', 'top80', 'botResolutionRate', 'transferRate'], rows, notes: [notesFor(q).intents] };
   },
 
   async paths(deps, q) {
@@ -104,7 +107,7 @@ export const reports: Record<ReportName, (deps: AnalyticsDeps, q: ReportInput) =
     const rows = result.rows.map((r) => ({
       exit: r.exit, afterReply: r.after ? intentLabel(r.after, model?.entries ?? null) : r.kind ?? '(before any answer)', afterKind: r.kind, turns: r.turns, conversations: r.conversations, share: rate(r.conversations, total),
     }));
-    return { columns: ['exit', 'afterReply', 'afterKind', 'turns', 'conversations', 'share'], rows, notes: ['Where self-service stopped: handed to a person (by trigger) or ended silently after a fallback/clarifying reply; after which bot reply and after how many bot turns.'] };
+    return { columns: ['exit', 'afterReply', 'afterKind', 'turns', 'conversations', 'share'], rows, notes: [notesFor(q).paths] };
   },
 
   heatmap: (deps, q) => heatmapReport(deps, q),
@@ -123,7 +126,7 @@ export const reports: Record<ReportName, (deps: AnalyticsDeps, q: ReportInput) =
     return {
       columns: Object.keys(row),
       rows: [row],
-      notes: [`Every conversation costs ${bot} ${currency} of bot time; one a person takes costs ${human} ${currency} more (workspace settings analytics.costPerBotConversation / costPerHumanConversation). Savings: bot-resolved conversations × (person − bot). Human-replacement rate: bot-resolved / resolved.`],
+      notes: [notesFor(q).value({ bot, human, currency })],
     };
   },
 

@@ -4,6 +4,7 @@ import { endedAt, firstBotResponseMs, firstHumanResponseMs, handleMs, outcomeOf,
 import { forecastVolume } from '../forecast.ts';
 import { intentLabel } from '../present.ts';
 import { cohortSql, rollupStore } from '../store.ts';
+import { reportNotes } from './reportNotes.ts';
 import type { ReportInput, Table } from './table.ts';
 
 const HOUR = 3_600_000;
@@ -19,7 +20,7 @@ export async function heatmapReport(deps: AnalyticsDeps, q: ReportInput): Promis
   const counts = new Map(result.rows.map((r) => [`${r.weekday}:${r.hour}`, r.conversations]));
   const rows = [];
   for (let weekday = 1; weekday <= 7; weekday++) for (let hour = 0; hour < 24; hour++) rows.push({ weekday, hour, conversations: counts.get(`${weekday}:${hour}`) ?? 0 });
-  return { columns: ['weekday', 'hour', 'conversations'], rows, notes: [`Weekday 1 = Monday; hours in ${tz}.`] };
+  return { columns: ['weekday', 'hour', 'conversations'], rows, notes: [reportNotes[q.locale ?? 'en-US'].heatmap(tz)] };
 }
 
 /** The next 7 days, hourly, from the last four weeks before now (the range's filters apply; its dates do not). */
@@ -33,7 +34,7 @@ export async function forecastReport(deps: AnalyticsDeps, q: ReportInput): Promi
   return {
     columns: ['hour', 'expected', 'basis'],
     rows: points.map((p) => ({ hour: p.hour.toISOString(), expected: p.expected, basis: p.basis })),
-    notes: [`Seasonal average of the same weekday and hour over the last ${FORECAST_WEEKS} weeks (basis), times the trend ${trend} = last 7 days ÷ the 7 days before (clamped 0.5–2; 1 without history).`],
+    notes: [reportNotes[q.locale ?? 'en-US'].forecast(FORECAST_WEEKS, trend)],
   };
 }
 
@@ -52,6 +53,6 @@ export async function conversationRows(deps: AnalyticsDeps, q: ReportInput): Pro
       customerMessages: r.customerMessages, botReplies: r.botReplies, firstBotResponseMs: firstBotResponseMs(r), firstHumanResponseMs: firstHumanResponseMs(r),
       waitSeconds: seconds(waitMs(r)), handleSeconds: seconds(handleMs(r, q.window)), csat: r.csat, nps: r.nps, maxEmotion: r.maxEmotion, reopened: r.reopened,
     })),
-    notes: rows.length === CONVERSATION_ROWS ? [`The first ${CONVERSATION_ROWS} conversations of the range; narrow the range for the rest.`] : [],
+    notes: rows.length === CONVERSATION_ROWS ? [reportNotes[q.locale ?? 'en-US'].truncated(CONVERSATION_ROWS)] : [],
   };
 }
