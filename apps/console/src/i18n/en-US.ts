@@ -138,6 +138,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.workspace.created': 'Workspace created',
   'audit.action.user.password_reset': 'Password reset',
   'audit.action.settings.bot_updated': 'Bot & handoff settings changed',
+  'audit.action.settings.analytics_updated': 'Reports & alerts settings changed',
   'audit.action.settings.dispositions_updated': 'Dispositions changed',
 
   'inbox.title': 'Inbox',
@@ -381,6 +382,7 @@ export const enUS: Record<MessageKey, string> = {
   'agents.search': 'Search name or email',
   'nav.routing': 'Routing & hours',
   'nav.bot': 'Bot & handoff',
+  'nav.analyticsSettings': 'Reports & alerts',
   'routing.title': 'Routing and business hours',
   'routing.subtitle': 'Accept time, presence grace, overflow thresholds, business hours and queue priority',
   'routing.assignment': 'Assignment',

@@ -137,6 +137,7 @@ export const zhCN = {
   'audit.action.workspace.created': '创建工作区',
   'audit.action.user.password_reset': '重置密码',
   'audit.action.settings.bot_updated': '修改机器人与转人工设置',
+  'audit.action.settings.analytics_updated': '修改报表与告警设置',
   'audit.action.settings.dispositions_updated': '修改处理结果列表',
 
   'inbox.title': '会话',
@@ -380,6 +381,7 @@ export const zhCN = {
   'agents.search': '搜索姓名或邮箱',
   'nav.routing': '分配与营业时间',
   'nav.bot': '机器人与转人工',
+  'nav.analyticsSettings': '报表与告警',
   'routing.title': '分配与营业时间',
   'routing.subtitle': '接入时限、离线宽限、排队溢出阈值、营业时间和排队优先级',
   'routing.assignment': '分配',
