@@ -12,7 +12,7 @@ export type ConsoleRoute = {
   screen: LazyExoticComponent<ComponentType<ScreenProps>>;
   roles: readonly Role[];
   /** Which navigation item lights up. */
-  nav: 'inbox' | 'knowledge' | 'users' | 'audit' | 'account' | 'dashboard' | 'reports' | 'supervisor' | 'canned' | 'teams' | 'agents' | 'routing' | 'bot' | 'analyticsSettings';
+  nav: 'inbox' | 'knowledge' | 'users' | 'audit' | 'account' | 'dashboard' | 'reports' | 'supervisor' | 'canned' | 'teams' | 'agents' | 'routing' | 'bot' | 'analyticsSettings' | 'dispositions';
 };
 
 const everyone = ['admin', 'supervisor', 'agent'] as const;
@@ -31,6 +31,7 @@ const teams = lazy(() => import('./features/settings/TeamsPage.tsx'));
 const agents = lazy(() => import('./features/settings/AgentsPage.tsx'));
 const routing = lazy(() => import('./features/settings/RoutingPage.tsx'));
 const bot = lazy(() => import('./features/settings/BotSettingsPage.tsx'));
+const dispositions = lazy(() => import('./features/settings/DispositionsPage.tsx'));
 const analyticsSettings = lazy(() => import('./features/settings/AnalyticsSettingsPage.tsx'));
 
 export const consoleRoutes: readonly ConsoleRoute[] = [
@@ -50,6 +51,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   { pattern: '/console/settings/agents', screen: agents, roles: analysts, nav: 'agents' },
   { pattern: '/console/settings/routing', screen: routing, roles: analysts, nav: 'routing' },
   { pattern: '/console/settings/bot', screen: bot, roles: analysts, nav: 'bot' },
+  { pattern: '/console/settings/dispositions', screen: dispositions, roles: analysts, nav: 'dispositions' },
   { pattern: '/console/settings/analytics', screen: analyticsSettings, roles: analysts, nav: 'analyticsSettings' },
 ];
 
@@ -65,6 +67,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'teams', to: '/console/settings/teams', label: 'nav.teams', group: 'settings', roles: analysts },
   { key: 'routing', to: '/console/settings/routing', label: 'nav.routing', group: 'settings', roles: analysts },
   { key: 'bot', to: '/console/settings/bot', label: 'nav.bot', group: 'settings', roles: analysts },
+  { key: 'dispositions', to: '/console/settings/dispositions', label: 'nav.dispositions', group: 'settings', roles: analysts },
   { key: 'analyticsSettings', to: '/console/settings/analytics', label: 'nav.analyticsSettings', group: 'settings', roles: analysts },
   { key: 'canned', to: '/console/settings/canned', label: 'nav.canned', group: 'settings', roles: everyone },
   { key: 'audit', to: '/console/settings/audit', label: 'nav.audit', group: 'settings', roles: ['admin'] },

@@ -382,6 +382,7 @@ export const enUS: Record<MessageKey, string> = {
   'agents.search': 'Search name or email',
   'nav.routing': 'Routing & hours',
   'nav.bot': 'Bot & handoff',
+  'nav.dispositions': 'Dispositions',
   'nav.analyticsSettings': 'Reports & alerts',
   'routing.title': 'Routing and business hours',
   'routing.subtitle': 'Accept time, presence grace, overflow thresholds, business hours and queue priority',

@@ -381,6 +381,7 @@ export const zhCN = {
   'agents.search': '搜索姓名或邮箱',
   'nav.routing': '分配与营业时间',
   'nav.bot': '机器人与转人工',
+  'nav.dispositions': '结案类型',
   'nav.analyticsSettings': '报表与告警',
   'routing.title': '分配与营业时间',
   'routing.subtitle': '接入时限、离线宽限、排队溢出阈值、营业时间和排队优先级',

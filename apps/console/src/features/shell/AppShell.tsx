@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Avatar, Badge, Dropdown, Layout, Menu, Segmented, Space, Tooltip, Typography } from 'antd';
-import { AlertOutlined, ApartmentOutlined, BarChartOutlined, BookOutlined, ClockCircleOutlined, DashboardOutlined, EyeOutlined, IdcardOutlined, LogoutOutlined, MessageOutlined, QuestionCircleOutlined, RobotOutlined, SafetyCertificateOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, BarChartOutlined, BookOutlined, ClockCircleOutlined, DashboardOutlined, EyeOutlined, FlagOutlined, IdcardOutlined, LogoutOutlined, MessageOutlined, QuestionCircleOutlined, RobotOutlined, SafetyCertificateOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../lib/api/client.ts';
 import type { Locale } from '../../i18n/translate.ts';
@@ -28,6 +28,7 @@ const icons: Record<string, ReactNode> = {
   teams: <ApartmentOutlined />,
   routing: <ClockCircleOutlined />,
   bot: <RobotOutlined />,
+  dispositions: <FlagOutlined />,
   analyticsSettings: <AlertOutlined />,
   canned: <ThunderboltOutlined />,
 };

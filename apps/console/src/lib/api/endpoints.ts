@@ -35,6 +35,7 @@ import {
   UserListResponse,
   UserResponse,
   type ConversationStatus,
+  type Disposition,
   type Role,
 } from '@lingxi/contracts';
 import type { ApiClient } from './client.ts';
@@ -87,6 +88,7 @@ export function lingxiApi(client: ApiClient) {
       assist: () => client.request('GET', '/api/v1/settings/assist', { schema: AssistSettingsResponse }),
       bot: () => client.request('GET', '/api/v1/settings/bot', { schema: BotSettingsResponse }),
       saveBot: (change: UpdateBotSettingsRequest) => client.request('PUT', '/api/v1/settings/bot', { body: change, schema: BotSettingsResponse }),
+      saveDispositions: (dispositions: Disposition[]) => client.request('PUT', '/api/v1/settings/dispositions', { body: { dispositions }, schema: DispositionListResponse }),
     },
     assist: {
       forConversation: (id: string, signal?: AbortSignal) => client.request('GET', `/api/v1/conversations/${encodeURIComponent(id)}/assist`, { schema: AssistResponse, signal }),
