@@ -36,8 +36,8 @@ export function jobHandlers(deps: JobDeps): JobHandler[] {
     {
       // One slice of a background knowledge import; the last one schedules the publish.
       name: IMPORT_SLICE_JOB,
-      async handle(payload, { tx }) {
-        await runImportSlice(tx, deps.knowledge, payload);
+      async handle(payload, { tx, attempt }) {
+        await runImportSlice(tx, deps.knowledge, payload, attempt);
       },
     },
     {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { startTestApp, type TestApp } from '../../testing/harness.ts';
 import { entriesToXlsx } from './xlsx.ts';
+import { runImportSlice } from './commands/runImportSlice.ts';
+import { importStore } from './store.ts';
 
 let t: TestApp;
 let seq = 0;
@@ -125,4 +127,20 @@ describe('background knowledge import', () => {
     form.append('file', new Blob(['{}'], { type: 'application/x-ndjson' }), 'a.jsonl');
     expect((await fetch(`${t.baseUrl}/api/v1/knowledge/imports`, { method: 'POST', headers: { authorization: `Bearer ${agent}` }, body: form })).status).toBe(403);
   }, 60_000);
+
+  it('fails an import whose slice cannot be saved on its last attempt, saying which lines, instead of leaving it running', async () => {
+    const started = await upload(JSON.stringify({ question: '空调漏水怎么办？', answer: '请预约上门检修。' }) + '\n' + JSON.stringify({ question: 'nul\u0000inside', answer: 'x' }), 'nul.jsonl', 'application/x-ndjson');
+    // A NUL character is a row problem found at upload, not a database failure later.
+    expect(started.body.import.errors).toEqual([{ line: 2, problems: [{ path: 'question', message: expect.stringContaining('NUL') }] }]);
+    await untilFinished(started.body.import.id);
+
+    // A slice written by hand with such a row (as a payload from an older server could be) fails on the database.
+    const record = await t.db.transaction((tx) => importStore.insert(tx, { id: t.ids.next(), workspaceId: t.workspaceId, status: 'queued', format: 'jsonl', fileName: 'x.jsonl', total: 1, createdAt: t.clock.now() }));
+    const payload = { importId: record.id, workspaceId: t.workspaceId, by: 'test', rows: [{ line: 7, entry: { question: 'bad\u0000row', answer: 'x' } }] };
+    await expect(t.db.transaction((tx) => runImportSlice(tx, t.app.knowledge, payload, 1))).rejects.toThrow();
+    await t.db.transaction((tx) => runImportSlice(tx, t.app.knowledge, payload, 3));
+    const failed = (await t.call('GET', `/api/v1/knowledge/imports/${record.id}`, { token: t.adminToken })).body.import;
+    expect(failed).toMatchObject({ status: 'failed', imported: 0 });
+    expect(failed.failure).toMatch(/^Lines 7–7 could not be saved/);
+  });
 });

@@ -88,6 +88,19 @@ function rowMessage(issue: { code: string; message: string }): string {
   return issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message;
 }
 
+/** Why a write failed, fit to store and show: the database's own words (not the query and its values), no NUL, short. */
+export function failureReason(error: unknown): string {
+  const e = error as { cause?: { message?: string }; message?: string };
+  return String(e?.cause?.message ?? e?.message ?? error).replaceAll('\u0000', '').slice(0, 300);
+}
+
+/** Fields holding U+0000, which PostgreSQL text cannot store (a whole import would fail on it). */
+function nulFields(line: KnowledgeImportLine): string[] {
+  return Object.entries(line).flatMap(([key, value]) =>
+    typeof value === 'string' ? (value.includes('\u0000') ? [key] : []) : Array.isArray(value) ? value.flatMap((v, i) => (typeof v === 'string' && v.includes('\u0000') ? [`${key}.${i}`] : [])) : [],
+  );
+}
+
 /** Checks every row on its own: a bad row is reported with its line number and never stops the good ones. */
 export function checkImportRows(raw: readonly RawImportRow[]): ImportParse {
   const result: ImportParse = { rows: [], errors: [] };
@@ -100,6 +113,11 @@ export function checkImportRows(raw: readonly RawImportRow[]): ImportParse {
     const parsed = KnowledgeImportLine.safeParse(row.value);
     if (!parsed.success) {
       result.errors.push({ line: row.line, problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: rowMessage(i) })) });
+      continue;
+    }
+    const nul = nulFields(parsed.data);
+    if (nul.length > 0) {
+      result.errors.push({ line: row.line, problems: nul.map((path) => ({ path, message: 'contains a NUL character (\\u0000), which cannot be stored' })) });
       continue;
     }
     const earlier = seen.get(parsed.data.question);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Tx } from '../../../platform/db/index.ts';
 import { emit } from '../../../events/catalog.ts';
 import type { KnowledgeDeps } from '../deps.ts';
+import { failureReason } from '../model.ts';
 import { presentImportProgress } from '../present.ts';
 import { importStore, type KnowledgeImport } from '../store.ts';
 import { publishKnowledge } from './publishKnowledge.ts';
@@ -40,7 +41,7 @@ export async function retrainAfterImport(deps: KnowledgeDeps, record: KnowledgeI
     const model = await publishKnowledge(deps, { workspaceId: record.workspaceId });
     end = { status: 'done', modelVersion: model.version };
   } catch (error) {
-    end = { status: 'failed', failure: `The entries were saved, but retraining the bot failed (${String((error as Error)?.message ?? error).slice(0, 300)}). Publish again from the knowledge page.` };
+    end = { status: 'failed', failure: `The entries were saved, but retraining the bot failed (${failureReason(error)}). Publish again from the knowledge page.` };
   }
   await deps.db
     .transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { readImportSource, type ImportFormat } from '../importSource.ts';
 import { checkImportRows, lineOfContent } from '../model.ts';
 import { presentImportProgress } from '../present.ts';
 import { importStore, type KnowledgeImport } from '../store.ts';
-import { IMPORT_SLICE_JOB, type ImportSlicePayload } from './runImportSlice.ts';
+import { IMPORT_SLICE_ATTEMPTS, IMPORT_SLICE_JOB, type ImportSlicePayload } from './runImportSlice.ts';
 
 /** Rows one job writes in one transaction: small enough that replies keep flowing between slices on PGlite. */
 export const ROWS_PER_SLICE = 500;
@@ -50,7 +50,7 @@ export async function startImport(
     for (let i = 0; i < checked.rows.length; i += ROWS_PER_SLICE) {
       const rows = checked.rows.slice(i, i + ROWS_PER_SLICE).map((r) => ({ line: r.line, entry: lineOfContent(r.content) }));
       const payload: ImportSlicePayload = { importId: record.id, workspaceId: input.workspaceId, by: input.by, rows };
-      await jobs.schedule(tx, { name: IMPORT_SLICE_JOB, payload, workspaceId: input.workspaceId, dedupeKey: `${IMPORT_SLICE_JOB}:${record.id}:${i}` });
+      await jobs.schedule(tx, { name: IMPORT_SLICE_JOB, payload, workspaceId: input.workspaceId, dedupeKey: `${IMPORT_SLICE_JOB}:${record.id}:${i}`, maxAttempts: IMPORT_SLICE_ATTEMPTS });
     }
     await emit(tx, deps, { name: 'knowledge.import_progressed', workspaceId: input.workspaceId, payload: presentImportProgress(record) });
     return record;
