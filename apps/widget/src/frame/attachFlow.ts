@@ -76,6 +76,15 @@ export function createAttachFlow(io: AttachFlowDeps) {
       }
       return found;
     },
+    /** The network is back: uploads that failed for no reason of their own (not too large, not refused) go again. */
+    retryFailed(): void {
+      for (const [clientMessageId, file] of uploading) {
+        const local = io.local(clientMessageId);
+        if (local?.delivery !== 'failed' || local.uploadProblem?.kind !== 'failed') continue;
+        io.patchLocal(clientMessageId, () => ({ delivery: 'uploading', uploadProblem: undefined }));
+        void upload(clientMessageId, file);
+      }
+    },
     /** Uploads again a file whose upload failed; false when the message is not an upload (the outbox retries it). */
     retry(clientMessageId: string): boolean {
       const file = uploading.get(clientMessageId);

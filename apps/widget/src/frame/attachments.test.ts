@@ -117,5 +117,15 @@ describe('attaching in the chat', () => {
     await settle();
     expect(w.uploads).toHaveLength(3);
     expect(w.sent.map((s) => s.clientMessageId)).toEqual([failed.clientMessageId]);
+
+    // Offline while uploading: it goes again by itself when the network returns (the refused one does not).
+    w.failWith({ ok: false, network: true, status: 0, code: 'NETWORK', message: 'offline' });
+    w.chat.attach([png()]);
+    await settle();
+    w.chat.networkChanged(true);
+    await settle();
+    expect(w.uploads).toHaveLength(5);
+    expect(w.sent).toHaveLength(2);
+    expect(w.chat.get().messages.filter((m) => m.uploadProblem).map((m) => m.uploadProblem!.kind)).toEqual(['tooLarge']);
   });
 });

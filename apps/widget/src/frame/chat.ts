@@ -334,7 +334,10 @@ export function createChat(deps: ChatDeps) {
         retryDelay = 1000;
         // A frame that could not load its settings tries again by itself when the network returns.
         if (state.phase === 'unavailable') void this.start();
-        else void outbox.flush();
+        else {
+          void outbox.flush();
+          files.retryFailed(); // uploads that failed for want of a network go again too
+        }
       }
     },
     close(): void {
