@@ -106,6 +106,10 @@ describe.skipIf(!hasChromium)(`console inbox in a real browser (${hasChromium ? 
     await page.getByRole('banner').or(page.locator('.lx-thread-head')).getByText('已解决').first().waitFor();
     await page.getByTestId('conversation-disposition').getByText('结果：已解决').waitFor();
     await page.getByTestId('conversation-tags').getByText('物流').waitFor();
+    // Its row in the list says how it ended and what it was about.
+    const row = page.getByRole('link', { name: /王小明/ });
+    await row.getByTestId('inbox-disposition').getByText('已解决').waitFor();
+    await row.getByText('物流').waitFor();
     expect(pageErrors).toEqual([]);
   });
 

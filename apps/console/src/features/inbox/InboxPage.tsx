@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Badge, Button, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ConversationView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { isApiError } from '../../lib/api/client.ts';
@@ -10,7 +10,8 @@ import type { ScreenProps } from '../../paths.ts';
 import { useShortcuts } from '../../ui/keyboard.ts';
 import { EmptyState, ErrorState, Loading } from '../../ui/StateViews.tsx';
 import { useResource } from '../../ui/useResource.ts';
-import { conversationIdOf, filtersToSearch, hasNarrowing, INBOX_TABS, listQuery, parseFilters, stepSelection, type InboxFilters, type InboxTab } from './inboxModel.ts';
+import { dispositionLabel, useDispositions } from '../conversation/dispositions.ts';
+import { conversationIdOf, filtersToSearch, hasNarrowing, INBOX_TABS, listQuery, parseFilters, rowOutcome, stepSelection, type InboxFilters, type InboxTab } from './inboxModel.ts';
 import { InboxFilterBar, type InboxFilterBarHandle } from './InboxFilterBar.tsx';
 import { useInboxTexts } from './inboxTexts.ts';
 import { RelativeTime } from './RelativeTime.tsx';
@@ -19,8 +20,10 @@ const ConversationPane = lazy(() => import('../conversation/ConversationPane.tsx
 const statusColors: Record<ConversationView['status'], string> = { bot: 'default', queued: 'orange', assigned: 'blue', resolved: 'green', closed: 'default', pending: 'purple' };
 
 export default function InboxPage({ params }: ScreenProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { t: it } = useInboxTexts();
+  const dispositions = useDispositions();
+  const labelOf = (key: string) => dispositionLabel(dispositions.data?.dispositions, key, locale);
   const { api } = useSignedIn();
   const { search, navigate } = useRouter();
   const filters = parseFilters(search);
@@ -112,37 +115,46 @@ export default function InboxPage({ params }: ScreenProps) {
           />
         ) : (
           <ul className="lx-inbox-items" ref={listRef}>
-            {conversations.map((c) => (
-              <li key={c.id}>
-                <a
-                  href={`/console/inbox/${c.id}${suffix}`}
-                  className="lx-inbox-item"
-                  aria-current={c.id === selected ? 'true' : undefined}
-                  onClick={(e) => {
-                    if (e.ctrlKey || e.metaKey || e.button !== 0) return;
-                    e.preventDefault();
-                    open(c.id);
-                  }}
-                >
-                  <div className="lx-inbox-item-top">
-                    <span className="lx-inbox-item-name" style={unread.has(c.id) ? { fontWeight: 700 } : undefined}>
-                      {unread.has(c.id) ? <Badge status="processing" aria-label={t('inbox.unread')} style={{ marginInlineEnd: 6 }} /> : null}
-                      {c.contactName ?? `${t('inbox.unnamed')} ${c.contactId.slice(-4)}`}
-                    </span>
-                    <Typography.Text type="secondary" style={{ fontSize: 12, flexShrink: 0 }}>
-                      <RelativeTime iso={c.lastMessageAt ?? c.createdAt} />
-                    </Typography.Text>
-                  </div>
-                  <div className="lx-inbox-item-meta">
-                    <Tag color={statusColors[c.status]} style={{ marginInlineEnd: 0 }}>{t(`status.${c.status}`)}</Tag>
-                    {c.handoffTrigger ? <span>{t(`trigger.${c.handoffTrigger}`)}</span> : null}
-                    {c.status === 'queued' && c.queuePosition ? <Badge color="orange" text={<span style={{ fontSize: 12 }}>{t('inbox.queuePosition', { n: c.queuePosition })}</span>} /> : null}
-                    <span>· {c.channel}</span>
-                    {c.tags.slice(0, 3).map((tag) => <Tag key={tag} bordered={false} style={{ fontSize: 11, marginInlineEnd: 0 }}>{tag}</Tag>)}
-                  </div>
-                </a>
-              </li>
-            ))}
+            {conversations.map((c) => {
+              const outcome = rowOutcome(c, labelOf);
+              return (
+                <li key={c.id}>
+                  <a
+                    href={`/console/inbox/${c.id}${suffix}`}
+                    className="lx-inbox-item"
+                    aria-current={c.id === selected ? 'true' : undefined}
+                    onClick={(e) => {
+                      if (e.ctrlKey || e.metaKey || e.button !== 0) return;
+                      e.preventDefault();
+                      open(c.id);
+                    }}
+                  >
+                    <div className="lx-inbox-item-top">
+                      <span className="lx-inbox-item-name" style={unread.has(c.id) ? { fontWeight: 700 } : undefined}>
+                        {unread.has(c.id) ? <Badge status="processing" aria-label={t('inbox.unread')} style={{ marginInlineEnd: 6 }} /> : null}
+                        {c.contactName ?? `${t('inbox.unnamed')} ${c.contactId.slice(-4)}`}
+                      </span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12, flexShrink: 0 }}>
+                        <RelativeTime iso={c.lastMessageAt ?? c.createdAt} />
+                      </Typography.Text>
+                    </div>
+                    <div className="lx-inbox-item-meta">
+                      <Tag color={statusColors[c.status]} style={{ marginInlineEnd: 0 }}>{t(`status.${c.status}`)}</Tag>
+                      {c.handoffTrigger ? <span>{t(`trigger.${c.handoffTrigger}`)}</span> : null}
+                      {c.status === 'queued' && c.queuePosition ? <Badge color="orange" text={<span style={{ fontSize: 12 }}>{t('inbox.queuePosition', { n: c.queuePosition })}</span>} /> : null}
+                      <span>· {c.channel}</span>
+                      {outcome.disposition ? <Tag color="green" bordered={false} style={{ fontSize: 11, marginInlineEnd: 0 }} title={it('resolve.disposition.label', { label: outcome.disposition })} data-testid="inbox-disposition">{outcome.disposition}</Tag> : null}
+                      {outcome.tags.map((tag) => <Tag key={tag} bordered={false} style={{ fontSize: 11, marginInlineEnd: 0 }}>{tag}</Tag>)}
+                      {outcome.moreTags.length ? (
+                        <Tooltip title={outcome.moreTags.join(' · ')}>
+                          <Tag bordered={false} style={{ fontSize: 11, marginInlineEnd: 0 }}>+{outcome.moreTags.length}</Tag>
+                        </Tooltip>
+                      ) : null}
+                    </div>
+                  </a>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationIdOf, filtersToSearch, hasNarrowing, listQuery, mergeMessages, parseFilters, parseTab, stepSelection } from './inboxModel.ts';
+import { conversationIdOf, filtersToSearch, hasNarrowing, listQuery, mergeMessages, parseFilters, parseTab, rowOutcome, stepSelection } from './inboxModel.ts';
 
 describe('inbox model', () => {
   it('maps tabs and filters to the agent API query', () => {
@@ -43,5 +43,16 @@ describe('inbox model', () => {
     expect(stepSelection(['a', 'b', 'c'], 'c', 1)).toBe('c');
     expect(stepSelection(['a', 'b', 'c'], 'a', -1)).toBe('a');
     expect(stepSelection([], 'a', 1)).toBeUndefined();
+  });
+
+  it.each([
+    ['resolved', 'refund', ['发票', 'VIP', '物流'], { disposition: '已退款', tags: ['发票', 'VIP'], moreTags: ['物流'] }],
+    ['closed', 'gone', [], { disposition: 'gone', tags: [], moreTags: [] }],
+    ['resolved', null, ['发票'], { disposition: null, tags: ['发票'], moreTags: [] }],
+    ['bot', 'refund', ['发票', 'VIP'], { disposition: null, tags: ['发票', 'VIP'], moreTags: [] }],
+    ['assigned', null, [], { disposition: null, tags: [], moreTags: [] }],
+  ] as const)('a %s row with disposition %s and tags %j shows %j', (status, disposition, tags, shown) => {
+    const labels: Record<string, string> = { refund: '已退款' };
+    expect(rowOutcome({ status, disposition, tags }, (key) => labels[key] ?? key)).toEqual(shown);
   });
 });

@@ -85,3 +85,17 @@ export function stepSelection(ids: readonly string[], current: string | undefine
   if (index === -1) return step === 1 ? ids[0] : ids[ids.length - 1];
   return ids[Math.min(ids.length - 1, Math.max(0, index + step))];
 }
+
+/**
+ * What a row shows of how a conversation ended and what it is about: the disposition's label once it is
+ * resolved or closed (a conversation the customer reopened keeps its old disposition, which no longer
+ * says how it ends), and the first tags with how many more there are.
+ */
+export function rowOutcome(
+  c: { status: ConversationStatus; disposition: string | null; tags: readonly string[] },
+  labelOf: (key: string) => string,
+  maxTags = 2,
+): { disposition: string | null; tags: string[]; moreTags: string[] } {
+  const ended = c.status === 'resolved' || c.status === 'closed';
+  return { disposition: ended && c.disposition ? labelOf(c.disposition) : null, tags: c.tags.slice(0, maxTags), moreTags: c.tags.slice(maxTags) };
+}
