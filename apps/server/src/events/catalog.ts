@@ -2,7 +2,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db/index.ts';
 import type { Ids } from '../platform/ids.ts';
 import { appendToOutbox } from '../platform/outbox/index.ts';
-import type { AlertView, AttachmentView, KnowledgePack } from '@lingxi/contracts';
+import type { AlertView, AttachmentView, KnowledgePack, KnowledgeImportProgress } from '@lingxi/contracts';
 
 // The typed event union: every event is past tense and carries its workspace. Domains append them with their writes.
 type EventOf<N extends string, P> = { id: string; name: N; workspaceId: string; at: Date; payload: P };
@@ -44,6 +44,8 @@ export type KnowledgeEntryChanged = EventOf<'knowledge.entry_changed', { entryId
 export type KnowledgePublished = EventOf<'knowledge.published', { version: number; entries: number }>;
 /** "How likely are you to recommend us?" 0–10, once per conversation (the feedback domain). */
 export type NpsRecorded = EventOf<'feedback.nps_recorded', { conversationId: string; contactId: string; score: number; comment: string | null }>;
+/** A background import moved on (a slice written, publishing, done or failed): pushed to the workspace's consoles. */
+export type KnowledgeImportProgressed = EventOf<'knowledge.import_progressed', KnowledgeImportProgress>;
 
 // The agent inbox (issue 5): what an agent concluded, tags, and colleagues @mentioned in notes.
 export type ConversationResolved = EventOf<'conversation.resolved', { conversationId: string; by: string; disposition: string | null; tags: string[]; noteId: string | null }>;
@@ -68,7 +70,7 @@ export type LingxiEvent =
   | ConversationTransferred | ConversationReassigned | SupervisorJoined | MessageLeft | ConversationOverflowed
   | WorkspaceCreated | UserCreated | UserPasswordChanged | UserLoggedIn
   | ContactCreated | ContactUpdated | ConversationStarted | MessageCreated | BotReplied | ConversationHandedOff
-  | ConversationStatusChanged | AnswerRated | ConversationRated | KnowledgeEntryChanged | KnowledgePublished
+  | ConversationStatusChanged | AnswerRated | ConversationRated | KnowledgeEntryChanged | KnowledgePublished | KnowledgeImportProgressed
   | AlertRaised | KnowledgePackPushed
   | WorkspaceSettingsChanged | NpsRecorded
   | ConversationResolved | ConversationTagged | MentionCreated;
