@@ -47,6 +47,7 @@ const LIVE_GAUGES = {
   botResolutionRate: 'lingxi_analytics_bot_resolution_ratio',
   transferRate: 'lingxi_analytics_transfer_ratio',
   csatAverage: 'lingxi_analytics_csat_average',
+  npsScore: 'lingxi_analytics_nps_score',
   negativeEmotionShare: 'lingxi_analytics_negative_emotion_ratio',
   slaAtRisk: 'lingxi_analytics_sla_at_risk',
 } as const;
