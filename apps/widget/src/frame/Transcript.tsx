@@ -82,6 +82,7 @@ function MessageRow({ chat, message, t, locale, rated, latest }: { chat: Chat; m
             {message.text}
           </div>
         )}
+        {!message.text && <span class="sr-only">{t.you}: </span>}
         {files}
         {message.uploadProblem ? (
           <div class="delivery" role="alert">

@@ -50,6 +50,7 @@ export function createPublicApi(deps: { baseUrl: string; fetch: typeof fetch }) 
     sendMessage: (token: string, body: { text: string; clientMessageId: string; attachments?: string[] }) => call(MessageSent, 'POST', '/messages', { token, body }),
     /** An attachment's bytes (its url needs the session token, so an <img src> cannot fetch it itself). */
     async attachment(token: string, url: string): Promise<Blob | null> {
+      if (!url.startsWith(`${PUBLIC}/attachments/`)) return null; // the token goes to our own attachment route only
       try {
         const response = await deps.fetch(`${deps.baseUrl}${url}`, { headers: { authorization: `Bearer ${token}` } });
         return response.ok ? await response.blob() : null;

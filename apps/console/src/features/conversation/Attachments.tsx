@@ -10,12 +10,15 @@ import { formatBytes, useAttachmentTexts } from './attachmentTexts.ts';
 const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,text/csv,.pdf,.txt,.csv,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip';
 const isImage = (contentType: string) => contentType.startsWith('image/');
 
+/** Only our own API's paths get the agent's token: a url from anywhere else is not fetched with it. */
+const ownPath = (url: string) => url.startsWith('/api/');
+
 /** The file's bytes fetched with the agent's token, as an object URL (an <img src> cannot send the token). */
 function useFileUrl(url: string | null): string | null {
   const token = useSession().session?.token ?? null;
   const [objectUrl, setObjectUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (!url || !token) return;
+    if (!url || !token || !ownPath(url)) return;
     let made: string | null = null;
     let live = true;
     void fetch(url, { headers: { authorization: `Bearer ${token}` } })
@@ -52,6 +55,7 @@ function FileChip({ attachment }: { attachment: AttachmentView }) {
   const { t } = useAttachmentTexts();
   const token = useSession().session?.token ?? null;
   const download = async () => {
+    if (!ownPath(attachment.url)) return;
     const response = await fetch(attachment.url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     if (!response.ok) return;
     const href = URL.createObjectURL(await response.blob());
