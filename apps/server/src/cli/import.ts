@@ -6,11 +6,11 @@ import { openConfiguredBus, openConfiguredDatabase } from '../boot.ts';
 import { systemClock } from '../platform/clock.ts';
 import { systemIds } from '../platform/ids.ts';
 import { workspaceStore } from '../domains/accounts/index.ts';
-import { importEntries } from '../domains/knowledge/index.ts';
+import { formatOf, importFile } from '../domains/knowledge/index.ts';
 import { DEFAULT_WORKSPACE } from './seed.ts';
 
 /**
- * `lingxi import kb FILE [--workspace demo]`: publishes the entries and retrains the bot before it
+ * `lingxi import kb FILE [--workspace demo]` (JSON Lines; also .json, .csv and .xlsx by the file's extension): publishes the entries and retrains the bot before it
  * returns; running nodes swap the new model in through `knowledge.published`.
  */
 export async function runImport({ config, args, out, err }: CliContext): Promise<number> {
@@ -18,12 +18,12 @@ export async function runImport({ config, args, out, err }: CliContext): Promise
   const { values, positionals } = parseArgs({ args: rest, options: { workspace: { type: 'string', default: DEFAULT_WORKSPACE } }, allowPositionals: true, strict: true });
   const file = positionals[0];
   if (kind !== 'kb' || !file || positionals.length > 1) {
-    err('Usage: lingxi import kb FILE [--workspace demo]   (JSON Lines: {"question", "similarQuestions"?, "answer", "category"?, "tags"?} per line)');
+    err('Usage: lingxi import kb FILE [--workspace demo]   (JSON Lines: {"question", "similarQuestions"?, "answer", "category"?, "tags"?} per line; or .csv/.xlsx with those columns, lists joined by |)');
     return 2;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     err(`Cannot read ${file}.`);
     return 2;
@@ -38,7 +38,7 @@ export async function runImport({ config, args, out, err }: CliContext): Promise
     }
     // Only the worker role: the import's events (knowledge.published) are delivered before exiting.
     const app = await buildApp({ config: { ...config, LINGXI_ROLES: ['worker'] }, db, bus, clock: systemClock, ids: systemIds() });
-    const result = await importEntries(app.knowledge, { workspaceId: workspace.id, by: 'cli', source: text });
+    const result = await importFile(app.knowledge, { workspaceId: workspace.id, by: 'cli', format: formatOf(file, null), bytes });
     await app.dispatcher.drain();
     await app.close();
     for (const e of result.errors) err(`  line ${e.line}: ${e.problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message)).join('; ')}`);

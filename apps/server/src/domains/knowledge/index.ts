@@ -1,7 +1,8 @@
 // The knowledge domain's public face: entries, versions, import/export and the live FAQ model per workspace.
 export { knowledgeRoutes } from './routes.ts';
 export { createLiveModels, type LiveModels, type LiveModel, type LiveEntry } from './liveModels.ts';
-export { importEntries, type ImportResult } from './commands/importEntries.ts';
+export { importEntries, importFile, type ImportResult } from './commands/importEntries.ts';
+export { formatOf } from './importSource.ts';
 export { publishKnowledge } from './commands/publishKnowledge.ts';
 export { startImport } from './commands/startImport.ts';
 export { runImportSlice, IMPORT_SLICE_JOB } from './commands/runImportSlice.ts';
