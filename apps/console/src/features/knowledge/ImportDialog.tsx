@@ -16,7 +16,8 @@ const sizeText = (bytes: number) => (bytes < 1_048_576 ? `${Math.max(1, Math.rou
 
 /**
  * Uploads a file (or pasted JSON Lines) as a background import and follows it: pushed progress over the socket,
- * with a poll as a fallback. Closing the dialog does not stop the import; reopening shows where it is.
+ * with a poll as a fallback. Closing the dialog does not stop the import; reopening it (even after leaving the page)
+ * shows where it is.
  */
 export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(): void }) {
   const { tryT } = useI18n();
@@ -49,6 +50,20 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       controller.abort();
     };
   }, [trackedId, api]);
+
+  // Opened again after leaving the page: pick up an import of this workspace that is still running.
+  useEffect(() => {
+    if (!open || state || uploading) return;
+    const controller = new AbortController();
+    api.recentImports(controller.signal).then(
+      (imports) => {
+        const running = imports.find((i) => !isFinished(i));
+        if (running) void api.importStatus(running.id, controller.signal).then((full) => setState((current) => current ?? full), () => undefined);
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [open, state, uploading, api]);
 
   useEffect(() => {
     if (state?.status === 'done' && state.imported > 0 && reported.current !== state.id) {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { KnowledgeImportJobResponse } from '@lingxi/contracts';
+import { KnowledgeImportJobResponse, KnowledgeImportListResponse } from '@lingxi/contracts';
 import { ApiError, createApiClient, errorFromResponse } from '../../lib/api/client.ts';
 import { useSignedIn } from '../../lib/session.tsx';
 
@@ -37,6 +37,7 @@ export function useKnowledgeFilesApi() {
       },
       importStatus: async (id: string, signal?: AbortSignal) =>
         (await client.request('GET', `/api/v1/knowledge/imports/${encodeURIComponent(id)}`, { schema: KnowledgeImportJobResponse, signal })).import,
+      recentImports: async (signal?: AbortSignal) => (await client.request('GET', '/api/v1/knowledge/imports', { schema: KnowledgeImportListResponse, signal })).imports,
       async download(format: ExportFormat, filename: string) {
         const response = await fetch(`/api/v1/knowledge/export?format=${format}`, { headers: { authorization: `Bearer ${token}` }, credentials: 'same-origin' });
         if (!response.ok) throw await errorFromResponse(response);
