@@ -127,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     ? [
         ...accountRoutes(accounts),
         ...contactRoutes({ db, ids, clock }),
-        ...publicConversationRoutes({ ...conversations, models, defaultWorkspace: DEFAULT_WORKSPACE }),
+        ...publicConversationRoutes({ ...conversations, models, defaultWorkspace: DEFAULT_WORKSPACE, attachmentMaxBytes: config.LINGXI_ATTACHMENT_MAX_BYTES }),
         ...agentConversationRoutes({ ...conversations, teamScope }),
         ...knowledgeRoutes(knowledge),
         ...demoOrderRoutes({ clock }),

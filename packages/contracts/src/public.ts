@@ -89,6 +89,8 @@ export const WidgetConfigResponse = z.object({
   suggestedQuestions: z.object({ 'zh-CN': z.array(z.string()), 'en-US': z.array(z.string()) }),
   preChatForm: z.object({ enabled: z.boolean(), fields: z.array(z.enum(['name', 'email', 'phone'])) }),
   theme: z.object({ primaryColor: z.string() }),
+  /** What the widget may attach: the server's size limit, so a file too large is refused before it is sent. */
+  attachments: z.object({ maxBytes: z.number().int().positive() }).optional(),
 });
 
 // Socket events (client → server payloads; server → client use MessageView / ConversationState).

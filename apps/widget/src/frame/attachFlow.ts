@@ -9,6 +9,8 @@ export type AttachFlowDeps = {
   deps: { api: PublicApi; newId(): string; now(): Date; upload?: Uploader; objectUrl?(blob: Blob): string };
   outbox: { add(item: OutboxItem): void; flush(): Promise<void>; discard(clientMessageId: string): void };
   token(): string | null;
+  /** The server's size limit, when its widget settings said. */
+  maxBytes(): number | null;
   ensureSession(): Promise<string | null>;
   forgetSession(): void;
   merge(incoming: ChatMessage[]): void;
@@ -47,7 +49,7 @@ export function createAttachFlow(io: AttachFlowDeps) {
     attach(files: readonly File[]): void {
       for (const file of files) {
         const clientMessageId = deps.newId();
-        const problem = precheck(file);
+        const problem = precheck(file, io.maxBytes());
         const preview = !problem && isImage(file.type) && deps.objectUrl ? deps.objectUrl(file) : undefined;
         const attachment: ChatAttachment = { name: file.name || 'image.png', contentType: file.type, size: file.size, progress: 0, ...(preview ? { preview } : {}) };
         const local = localMessage({ clientMessageId, text: '', createdAt: deps.now().toISOString(), delivery: problem ? 'failed' : 'uploading', attachments: [attachment] });

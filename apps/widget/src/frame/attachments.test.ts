@@ -15,6 +15,11 @@ describe('what may be attached', () => {
     expect(precheck(file)?.kind ?? null).toBe(kind);
   });
 
+  it('refuses a file over the announced limit before uploading it', () => {
+    expect(precheck({ name: 'big.png', type: 'image/png', size: 2048 }, 1024)).toEqual({ kind: 'tooLarge', limitBytes: 1024 });
+    expect(precheck({ name: 'ok.png', type: 'image/png', size: 1024 }, 1024)).toBeNull();
+  });
+
   it('reads the limit out of a 413 and tells a wrong type from other failures', () => {
     expect(problemOf({ status: 413, code: 'ATTACHMENT_TOO_LARGE', problems: [{ path: 'body.file', message: 'must be at most 10485760 bytes' }] })).toEqual({ kind: 'tooLarge', limitBytes: 10485760 });
     expect(problemOf({ status: 415, code: 'ATTACHMENT_TYPE_NOT_ALLOWED' })).toEqual({ kind: 'typeNotAllowed' });

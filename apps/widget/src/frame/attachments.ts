@@ -13,8 +13,12 @@ const EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'pdf', 'txt', '
 
 export const isImage = (contentType: string) => /^image\/(png|jpeg|gif|webp)$/i.test(contentType);
 
-/** Refuses at once what the server would refuse by its name alone (a pasted screenshot has no extension, only a type). */
-export function precheck(file: { name: string; type: string }): UploadProblem | null {
+/**
+ * Refuses at once what the server would refuse by its name alone (a pasted screenshot has no extension,
+ * only a type) or by a size over the limit the server announced.
+ */
+export function precheck(file: { name: string; type: string; size?: number }, maxBytes?: number | null): UploadProblem | null {
+  if (maxBytes && file.size !== undefined && file.size > maxBytes) return { kind: 'tooLarge', limitBytes: maxBytes };
   const dot = file.name.lastIndexOf('.');
   const extension = dot < 0 ? '' : file.name.slice(dot + 1).toLowerCase();
   if (EXTENSIONS.has(extension) || (extension === '' && isImage(file.type))) return null;

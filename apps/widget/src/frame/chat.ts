@@ -198,6 +198,7 @@ export function createChat(deps: ChatDeps) {
   const files = createAttachFlow({
     deps, outbox, merge, patchLocal, ensureSession, forgetSession,
     token: () => token,
+    maxBytes: () => state.config?.attachments?.maxBytes ?? null,
     local: (clientMessageId) => state.messages.find((m) => isLocal(m) && m.clientMessageId === clientMessageId),
     removeLocal: (clientMessageId) => set({ messages: state.messages.filter((m) => !(isLocal(m) && m.clientMessageId === clientMessageId)) }),
   });

@@ -85,6 +85,7 @@ export const WidgetConfig = z.object({
   suggestedQuestions: localized(z.array(z.string())),
   preChatForm: z.object({ enabled: z.boolean(), fields: z.array(z.enum(['name', 'email', 'phone'])) }),
   theme: z.object({ primaryColor: z.string() }),
+  attachments: z.optional(z.object({ maxBytes: z.number() })),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;
 

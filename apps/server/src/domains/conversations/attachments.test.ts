@@ -70,6 +70,8 @@ describe('customer attachments', () => {
 
     const big = new Uint8Array(LIMIT + 1);
     big.set(PNG);
+    // The widget learns the limit with its settings, to refuse such a file before sending it.
+    expect((await t.call('GET', '/api/public/v1/widget-config')).body.attachments).toEqual({ maxBytes: LIMIT });
     const tooBig = await customerUpload(s.sessionToken, big, 'big.png', 'image/png');
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error.code).toBe('ATTACHMENT_TOO_LARGE');

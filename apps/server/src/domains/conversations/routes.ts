@@ -36,7 +36,7 @@ export function customerOf(principal: Principal): CustomerPrincipal {
 }
 
 /** The customer side (widget and app integrations): CONTRACT.md and the agreed public surface. */
-export function publicConversationRoutes(deps: ConversationsDeps & { models: LiveModels; clock: Clock; defaultWorkspace: string }) {
+export function publicConversationRoutes(deps: ConversationsDeps & { models: LiveModels; clock: Clock; defaultWorkspace: string; attachmentMaxBytes?: number }) {
   const tags = ['customer'];
   return [
     route({
@@ -100,7 +100,8 @@ export function publicConversationRoutes(deps: ConversationsDeps & { models: Liv
       method: 'GET', url: '/api/public/v1/widget-config', summary: 'Greeting, suggested questions (猜你想问), pre-chat form and theme of a workspace’s widget', tags, policy: 'public',
       query: WidgetConfigQuery, response: WidgetConfigResponse,
       async handler(ctx) {
-        return orThrow(await widgetConfig(deps, ctx.query.workspace ?? deps.defaultWorkspace));
+        const config = orThrow(await widgetConfig(deps, ctx.query.workspace ?? deps.defaultWorkspace));
+        return deps.attachmentMaxBytes ? { ...config, attachments: { maxBytes: deps.attachmentMaxBytes } } : config;
       },
     }),
   ];
