@@ -31,7 +31,7 @@ export function unpackIntent({ meta, arrays }: Packed): IntentModel {
     throw new Error(`Not an intent model of version ${INTENT_MODEL_VERSION} or lingxi-intent/2 (got ${String(meta.kind)} ${String(meta.version)}).`);
   }
   const raw = meta.stats as IntentStats & { thresholds: { maxProb: number; energy: number | null } };
-  const stats: IntentStats = { ...raw, thresholds: { maxProb: raw.thresholds.maxProb, energy: raw.thresholds.energy ?? -Infinity } };
+  const stats: IntentStats = { ...raw, ensembleTemperature: raw.ensembleTemperature ?? raw.temperature, thresholds: { maxProb: raw.thresholds.maxProb, energy: raw.thresholds.energy ?? -Infinity } };
   const hashes = arrays.hashes as Uint32Array;
   const classes = meta.classes as number;
   const hidden = legacy ? 0 : (meta.mlpHidden as number);

@@ -15,7 +15,10 @@ export type IntentStats = {
   features: number;
   trainMs: number;
   createdAt: string | null;
+  /** temperature of the regression, whose signals decide out-of-scope */
   temperature: number;
+  /** temperature of the ensemble's averaged logits, whose probabilities rank the intents (= temperature without a network) */
+  ensembleTemperature: number;
   thresholds: ScopeThresholds;
   /** examples of the background (out-of-scope) class the model learned, 0 when none */
   backgroundExamples: number;
@@ -69,18 +72,10 @@ export type IntentParts = {
   stats: IntentStats;
 };
 
-/** Logits of the ensemble: the mean of the regression's and the network's (a product of their probabilities). */
-function ensembleLogits(weights: LinearWeights, mlp: SparseMlp | null, index: Int32Array, value: Float32Array, length: number, out: Float64Array, mlpOut: Float64Array, hidden: Float64Array): Float64Array {
-  linearScoresOf(weights, index, value, length, out);
-  if (!mlp) return out;
-  mlpScoresOf(mlp, index, value, length, hidden, mlpOut);
-  for (let c = 0; c < out.length; c++) out[c] = 0.5 * (out[c]! + mlpOut[c]!);
-  return out;
-}
-
-function logitsOf(fitted: { weights: LinearWeights; mlp: SparseMlp | null }, x: SparseVector): Float64Array {
-  const classes = fitted.weights.classes;
-  return ensembleLogits(fitted.weights, fitted.mlp, x.index, x.value, x.index.length, new Float64Array(classes), new Float64Array(classes), new Float64Array(fitted.mlp?.hidden ?? 0));
+/** Logits of the ensemble, into `mlpLogits`: the mean of the regression's and the network's (a product of their probabilities). */
+function averageInto(logits: Float64Array, mlpLogits: Float64Array): Float64Array {
+  for (let c = 0; c < mlpLogits.length; c++) mlpLogits[c] = 0.5 * (logits[c]! + mlpLogits[c]!);
+  return mlpLogits;
 }
 
 export class IntentClassifier implements IntentModel {
@@ -110,14 +105,18 @@ export class IntentClassifier implements IntentModel {
   classify(text: string, k = 3): IntentPrediction {
     const { labelNames, weights, mlp, stats } = this.parts;
     const x = vectorizeHashes(emitFeatureHashes(text, this.parts.features), this.parts.vocabulary, this.query);
-    const logits = ensembleLogits(weights, mlp, x.index, x.value, x.length, this.logits, this.mlpLogits, this.hidden);
+    // the regression alone decides out-of-scope: its signals keep their meaning from the calibration
+    // model to the final one, the network's confidence does not (it grows with the data it saw)
+    const logits = linearScoresOf(weights, x.index, x.value, x.length, this.logits);
     const signals = scopeSignals(logits, stats.temperature, labelNames.length);
-    const probs = softmaxInPlace(logits, stats.temperature);
+    const probs = mlp
+      ? softmaxInPlace(averageInto(logits, mlpScoresOf(mlp, x.index, x.value, x.length, this.hidden, this.mlpLogits)), stats.ensembleTemperature)
+      : softmaxInPlace(logits, stats.temperature);
     const candidates = topIntents(labelNames, probs, k);
     const outOfScope = x.length === 0 || signals.top >= labelNames.length
       || signals.maxProb < stats.thresholds.maxProb || signals.energy < stats.thresholds.energy;
     const best = candidates[0];
-    return { intent: outOfScope || !best ? null : best.intent, confidence: x.length === 0 ? 0 : signals.maxProb, outOfScope, candidates };
+    return { intent: outOfScope || !best ? null : best.intent, confidence: x.length === 0 || !best ? 0 : best.score, outOfScope, candidates };
   }
 }
 
@@ -150,7 +149,7 @@ function fit(bags: readonly FeatureBag[], classes: Int32Array, classCount: numbe
  * Holds out a fifth of the labels (as stand-ins for unseen topics) and a fifth of the rest's
  * examples, trains on what is left, and fits temperature and out-of-scope thresholds there.
  */
-function calibrate(bags: readonly FeatureBag[], classes: Int32Array, labelCount: number, background: readonly FeatureBag[], seed: number, epochs: number, budget: number, ensemble: Partial<MlpTraining> | null): { temperature: number; thresholds: ScopeThresholds } {
+function calibrate(bags: readonly FeatureBag[], classes: Int32Array, labelCount: number, background: readonly FeatureBag[], seed: number, epochs: number, budget: number, ensemble: Partial<MlpTraining> | null): { temperature: number; ensembleTemperature: number; thresholds: ScopeThresholds } {
   const random = seededRandom(seed + 1);
   const heldLabels = new Set(shuffled([...Array(labelCount).keys()], random).slice(0, Math.floor(labelCount / 5)));
   const kept = [...Array(labelCount).keys()].filter((c) => !heldLabels.has(c));
@@ -175,12 +174,18 @@ function calibrate(bags: readonly FeatureBag[], classes: Int32Array, labelCount:
   });
   const classCount = kept.length + (half > 0 ? 1 : 0);
   const model = fit(trainBags, Int32Array.from(trainClasses), classCount, seed, epochs, ensemble);
-  const heldOut: HeldOut[] = devBags.map((bag, i) => ({
-    logits: logitsOf(model, vectorize(bag, model.vocabulary)),
-    truth: devTruth[i] ?? -1,
-  }));
+  const heldOut: HeldOut[] = [];
+  const heldOutEnsemble: HeldOut[] = [];
+  devBags.forEach((bag, i) => {
+    const x = vectorize(bag, model.vocabulary);
+    const truth = devTruth[i] ?? -1;
+    const logits = linearScores(model.weights, x);
+    heldOut.push({ logits, truth });
+    if (model.mlp) heldOutEnsemble.push({ logits: averageInto(logits, mlpScoresOf(model.mlp, x.index, x.value, x.index.length, new Float64Array(model.mlp.hidden), new Float64Array(classCount))), truth });
+  });
   const temperature = fitTemperature(heldOut);
-  return { temperature, thresholds: tuneScopeThresholds(heldOut, temperature, kept.length, budget) };
+  const ensembleTemperature = model.mlp ? fitTemperature(heldOutEnsemble) : temperature;
+  return { temperature, ensembleTemperature, thresholds: tuneScopeThresholds(heldOut, temperature, kept.length, budget) };
 }
 
 // Below this the held-out splits are too small to tune anything: fall back to fixed rules.
@@ -203,16 +208,16 @@ export function trainIntentModel(examples: readonly LabelledText[], options: Int
   const classes = Int32Array.from(examples, (e) => index.get(String(e.label)) ?? 0);
   const background = (options.outOfScopeExamples ?? []).map((t) => extractFeatures(t, features));
   const tunable = examples.length >= MIN_EXAMPLES_TO_TUNE && labelNames.length >= MIN_LABELS_TO_TUNE;
-  const { temperature, thresholds } = tunable
+  const { temperature, ensembleTemperature, thresholds } = tunable
     ? calibrate(bags, classes, labelNames.length, background, seed, epochs, options.rejectionBudget ?? 0.01, ensemble)
-    : { temperature: 1, thresholds: DEFAULT_THRESHOLDS };
+    : { temperature: 1, ensembleTemperature: 1, thresholds: DEFAULT_THRESHOLDS };
   const allBags = bags.concat(background);
   const allClasses = Int32Array.from([...classes, ...background.map(() => labelNames.length)]);
   const { vocabulary, weights, mlp } = fit(allBags, allClasses, labelNames.length + (background.length > 0 ? 1 : 0), seed, epochs, ensemble);
   const stats: IntentStats = {
     examples: examples.length, labels: labelNames.length, features: vocabulary.hashes.length,
     trainMs: Math.round(now() - started), createdAt: options.createdAt ?? null,
-    temperature, thresholds, backgroundExamples: background.length,
+    temperature, ensembleTemperature: mlp ? ensembleTemperature : temperature, thresholds, backgroundExamples: background.length,
   };
   return new IntentClassifier({ labelNames, features, vocabulary, weights, mlp, stats });
 }

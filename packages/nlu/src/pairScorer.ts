@@ -44,7 +44,7 @@ type PairParts = {
   idf: Float32Array;
   /** hashed word features of the linear stage, in index order */
   wordHashes: Uint32Array;
-  /** one weight per dense similarity, then one per word feature */
+  /** one weight per dense similarity, one per bin of each, then one per word feature */
   weights: Float32Array;
   bias: number;
   trees: BoostedTrees;
@@ -103,7 +103,15 @@ class TrainedPairScorer implements PairScorer {
   }
 }
 
-/** Indices (after the dense block) of the pair's known word features, each once. */
+// Each similarity also one-hot in ten bins, so the linear stage can bend.
+const BINS = 10;
+const WORDS_AT = SIMILARITY_COUNT * (1 + BINS);
+
+function binIndex(k: number, s: number): number {
+  return SIMILARITY_COUNT + k * BINS + Math.min(BINS - 1, Math.max(0, Math.floor(s * BINS)));
+}
+
+/** Indices (after the dense and binned blocks) of the pair's known word features, each once. */
 function wordIndices(a: QuestionView, b: QuestionView, lookup: Map<number, number>, grow: boolean): Int32Array {
   const out: number[] = [];
   const seen = new Set<number>();
@@ -112,14 +120,14 @@ function wordIndices(a: QuestionView, b: QuestionView, lookup: Map<number, numbe
     seen.add(h);
     let i = lookup.get(h);
     if (i === undefined && grow) { i = lookup.size; lookup.set(h, i); }
-    if (i !== undefined) out.push(SIMILARITY_COUNT + i);
+    if (i !== undefined) out.push(WORDS_AT + i);
   }
   return Int32Array.from(out);
 }
 
 function linearMargin(weights: Float32Array, bias: number, dense: Float32Array, words: Int32Array): number {
   let z = bias;
-  for (let k = 0; k < SIMILARITY_COUNT; k++) z += weights[k]! * dense[k]!;
+  for (let k = 0; k < SIMILARITY_COUNT; k++) z += weights[k]! * dense[k]! + weights[binIndex(k, dense[k]!)]!;
   const scale = words.length > 0 ? 1 / Math.sqrt(words.length) : 0;
   for (const i of words) z += weights[i]! * scale;
   return z;
@@ -147,7 +155,7 @@ function trainResidualLinear(dense: Float32Array, words: readonly Int32Array[], 
         squared[i] = squared[i]! + gi * gi;
         weights[i] = weights[i]! - (options.learningRate * gi) / Math.sqrt(squared[i]! + 1e-8);
       };
-      for (let k = 0; k < SIMILARITY_COUNT; k++) step(k, row[k]!);
+      for (let k = 0; k < SIMILARITY_COUNT; k++) { step(k, row[k]!); step(binIndex(k, row[k]!), 1); }
       const scale = ws.length > 0 ? 1 / Math.sqrt(ws.length) : 0;
       for (const i of ws) step(i, scale);
     }
@@ -178,7 +186,7 @@ export function trainPairScorer(pairs: readonly TextPair[], options: PairTrainin
   // hashes get indices in first-seen order, which is the (fixed) order of the pairs
   const lookup = new Map<number, number>();
   const words = views.map(([a, b]) => wordIndices(a, b, lookup, true));
-  const { weights, bias } = trainResidualLinear(dense, words, labels, offset, SIMILARITY_COUNT + lookup.size, {
+  const { weights, bias } = trainResidualLinear(dense, words, labels, offset, WORDS_AT + lookup.size, {
     epochs: options.epochs ?? 4, learningRate: options.learningRate ?? 0.05, l2: options.l2 ?? 1e-5, seed,
   });
   const wordHashes = new Uint32Array(lookup.size);

@@ -19,6 +19,8 @@ export type SentimentTrainingOptions = {
   seed?: number;
   epochs?: number;
   learningRate?: number;
+  /** features in fewer examples than this are dropped (default 2 above 5,000 rows, else 1) */
+  minDf?: number;
   /** stamped into the stats as given; training never reads the clock for it */
   createdAt?: string;
   /** clock for trainMs only; defaults to performance.now */
@@ -64,7 +66,7 @@ export function trainSentiment(rows: readonly LabelledText[], options: Sentiment
   const features = defaultFeatureConfig;
   const bags = rows.map((r) => extractFeatures(r.text, features));
   // reviews are long: a feature seen once in thousands of them is mostly noise
-  const vocabulary: Vocabulary = fitVocabulary(bags, rows.length > 5000 ? 2 : 1);
+  const vocabulary: Vocabulary = fitVocabulary(bags, options.minDf ?? (rows.length > 5000 ? 2 : 1));
   const xs = bags.map((b) => vectorize(b, vocabulary));
   const ys = Int32Array.from(rows, (r) => index.get(String(r.label)) ?? 0);
   const weights: LinearWeights = trainSoftmax(xs, ys, labels.length, vocabulary.hashes.length, {
