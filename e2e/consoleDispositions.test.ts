@@ -93,6 +93,7 @@ describe.skipIf(!hasChromium)(`console dispositions (${hasChromium ? CHROMIUM : 
     await expect.poll(() => page.getByLabel('English label 5').isDisabled()).toBe(true);
     expect(await page.getByLabel('English label 5').inputValue()).toBe('Warranty claim');
     expect(await page.getByRole('button', { name: 'Add a disposition' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Move up|Move down|Remove): / }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -126,8 +126,12 @@ export default function DispositionsPage() {
                       <div key={field.key} role="listitem" style={rowStyle} onKeyDown={onRowKey(index)} data-testid="disposition-row">
                         <Space size={2} style={{ paddingTop: 4 }}>
                           <Typography.Text type="secondary" style={{ width: 22, display: 'inline-block', textAlign: 'end' }}>{index + 1}</Typography.Text>
-                          <Tooltip title={t('disp.up', { name })}><Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={t('disp.up', { name })} disabled={index === 0} onClick={() => moveBy(index, -1)} /></Tooltip>
-                          <Tooltip title={t('disp.down', { name })}><Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={t('disp.down', { name })} disabled={index === fields.length - 1} onClick={() => moveBy(index, 1)} /></Tooltip>
+                          {canManage ? (
+                            <>
+                              <Tooltip title={t('disp.up', { name })}><Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={t('disp.up', { name })} disabled={index === 0} onClick={() => moveBy(index, -1)} /></Tooltip>
+                              <Tooltip title={t('disp.down', { name })}><Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={t('disp.down', { name })} disabled={index === fields.length - 1} onClick={() => moveBy(index, 1)} /></Tooltip>
+                            </>
+                          ) : null}
                         </Space>
                         <Form.Item name={[field.name, 'label', 'zh-CN']} rules={[required]} style={{ marginBottom: 0 }}>
                           <Input maxLength={40} aria-label={`${t('disp.zh')} ${index + 1}`} />
@@ -156,9 +160,11 @@ export default function DispositionsPage() {
                             <Input maxLength={32} prefix={<Tag color="blue" style={{ marginInlineEnd: 4 }}>{t('disp.new')}</Tag>} aria-label={`${t('disp.key')} ${index + 1}`} spellCheck={false} autoComplete="off" />
                           </Form.Item>
                         )}
-                        <Tooltip title={fields.length <= 1 ? t('disp.lastOne') : t('disp.remove', { name })}>
-                          <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('disp.remove', { name })} disabled={fields.length <= 1} onClick={() => remove(field.name)} />
-                        </Tooltip>
+                        {canManage ? (
+                          <Tooltip title={fields.length <= 1 ? t('disp.lastOne') : t('disp.remove', { name })}>
+                            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('disp.remove', { name })} disabled={fields.length <= 1} onClick={() => remove(field.name)} />
+                          </Tooltip>
+                        ) : <span />}
                       </div>
                     );
                   })}
