@@ -101,9 +101,11 @@ async function receiveWithAttachments<M>(
   if (!input.contactId) return conversationErrors.sessionUnknown();
   const sender = { kind: 'customer' as const, id: input.contactId };
   return deps.db.transaction(async (tx) => {
-    if (await messageStore.byClientId(tx, input.workspaceId, input.conversationId, input.clientMessageId)) return 'retry' as const;
+    const stored = () => messageStore.byClientId(tx, input.workspaceId, input.conversationId, input.clientMessageId);
+    if (await stored()) return 'retry' as const;
     const attachments = await claimAttachments(tx, { workspaceId: input.workspaceId, conversationId: input.conversationId, ids: input.attachments ?? [], sender });
-    if (isDomainError(attachments)) return attachments;
+    // A retry racing the first send (on another node) waited for its locks: it is answered like any retry.
+    if (isDomainError(attachments)) return (await stored()) ? ('retry' as const) : attachments;
     const { message, item } = stamp(attachments);
     const [received] = await messageStore.receiveMany(tx, [item]);
     if (received?.inserted) await linkAttachments(tx, input.workspaceId, attachments, item.row.id);
