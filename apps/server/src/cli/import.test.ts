@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { productionMode } from '../testing/harness.ts';
-import { entriesToXlsx } from '../domains/knowledge/xlsx.ts';
+import { entriesToXlsx } from '../domains/knowledge/index.ts';
 
 const main = fileURLToPath(new URL('../main.ts', import.meta.url));
 

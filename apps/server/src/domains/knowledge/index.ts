@@ -3,6 +3,7 @@ export { knowledgeRoutes } from './routes.ts';
 export { createLiveModels, type LiveModels, type LiveModel, type LiveEntry } from './liveModels.ts';
 export { importEntries, importFile, type ImportResult } from './commands/importEntries.ts';
 export { formatOf } from './importSource.ts';
+export { entriesToXlsx } from './xlsx.ts';
 export { publishKnowledge } from './commands/publishKnowledge.ts';
 export { startImport } from './commands/startImport.ts';
 export { runImportSlice, IMPORT_SLICE_JOB } from './commands/runImportSlice.ts';
