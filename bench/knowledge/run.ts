@@ -165,13 +165,15 @@ const notes = `
 CPU time (every thread of the process) is the figure to compare across runs: on this shared 2-core machine the wall
 time of the same step varied 2–4× between runs with the load average at 9–14.
 
-- **Training** (trainer thread): the engine trains the FAQ classifier twice — once on a held-out split to tune the
-  out-of-scope cut, once on everything — over 40,000 questions. Replies are not blocked by it.
+- **Training** (trainer thread): above 150 entries the engine's FAQ model is its retrieval index (nearest questions and
+  BM25, no classifier); training builds that index twice over 40,000 questions — once without held-out questions to tune
+  the out-of-scope cut, once on everything — and probes 500 held-out questions. Replies are not blocked by it.
 - **Loading the trained model on the main thread** is the one step that blocks replies: \`loadFaqMatcher\` rebuilds the
   retrieval index and question vectors from the stored questions (normalize, segment, stem, vectorize 40,000
   questions; a CPU profile shows it spread over \`vectorize\`, \`knowledgeIndex\`, \`questionSpace\`, \`extractFeatures\`,
   \`normalize\` and garbage collection), ≈ 2.2–2.8 s of CPU for 10k entries. Every node pays it again when it swaps the
-  model in. The fix belongs to packages/nlu (store the built index and vectors in the model bytes so loading is a copy);
+  model in. Loading is thus a third build of the same index. The fix belongs to packages/nlu (store the built index and vectors
+  in the model bytes so loading is a copy);
   it is reported to that package's owner rather than worked around here.
 - **Fixed in this change** (apps/server/src/domains/knowledge):
   - a trainer thread is kept between publishes (\`trainer.ts\`): starting a worker cost 3–5 s of wall time each
