@@ -177,6 +177,10 @@ describe('settings, days and CSV', () => {
     expect(startOfLocalDay(new Date('2026-11-23T01:00:00Z'), 'Asia/Shanghai').toISOString()).toBe('2026-11-22T16:00:00.000Z');
     expect(startOfLocalDay(new Date('2026-11-23T17:00:00Z'), 'Asia/Shanghai').toISOString()).toBe('2026-11-23T16:00:00.000Z');
     expect(startOfLocalDay(new Date('2026-11-23T01:00:00Z'), 'UTC').toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    // Days on which the clocks change start at their own midnight (CET +1 before, CEST +2 after, and back).
+    expect(startOfLocalDay(new Date('2026-03-29T12:00:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfLocalDay(new Date('2026-10-25T12:00:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(startOfLocalDay(new Date('2026-03-08T18:00:00Z'), 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
   });
   it('quotes what needs quoting and defuses formulas', () => {
     expect(toCsv(['a', 'b'], [{ a: '退货, "运费"', b: '=1+1' }, { a: null, b: 3 }])).toBe('\uFEFFa,b\r\n"退货, ""运费""","\'=1+1"\r\n,3\r\n');

@@ -88,14 +88,27 @@ export function createAnalyticsSettings(deps: { db: Database; ttlMs?: number }):
   });
 }
 
-/** The instant the local day of `at` began in a time zone (no DST in the default zone; DST zones are off by the shift on change days). */
-export function startOfLocalDay(at: Date, timezone: string): Date {
-  const parts = Object.fromEntries(
+function localParts(at: Date, timezone: string): Record<string, number> {
+  return Object.fromEntries(
     new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
       .formatToParts(at)
       .map((p) => [p.type, Number(p.value)]),
   ) as Record<string, number>;
-  const localAsUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  const offset = localAsUtc - Math.floor(at.getTime() / 1000) * 1000;
-  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!) - offset);
+}
+
+/** How far the zone's clock is ahead of UTC at that instant, in ms. */
+function offsetAt(at: Date, timezone: string): number {
+  const p = localParts(at, timezone);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant the local day of `at` began in a time zone. The offset is taken at midnight, not at `at`, so a
+ * day on which the clocks change (Europe/Berlin in March and October) still starts at its own midnight.
+ */
+export function startOfLocalDay(at: Date, timezone: string): Date {
+  const p = localParts(at, timezone);
+  const midnightAsUtc = Date.UTC(p.year!, p.month! - 1, p.day!);
+  const guess = midnightAsUtc - offsetAt(at, timezone);
+  return new Date(midnightAsUtc - offsetAt(new Date(guess), timezone));
 }
