@@ -39,6 +39,8 @@ describe.skipIf(!hasChromium || !target)('analytics screenshots (set LINGXI_SCRE
     clock().set(new Date(at + 300_000 + (seq % 9) * 40_000));
     await app.call('POST', `/api/v1/conversations/${s.body.conversationId}/resolve`, { token: agent });
     if (csat) await app.call('POST', '/api/public/v1/conversation/csat', { token, body: { score: csat } });
+    // Most of those who rated also say whether they would recommend us (0–10), roughly in line with their rating.
+    if (csat && seq % 3 !== 0) await app.call('POST', '/api/public/v1/conversation/nps', { token, body: { score: Math.min(10, csat * 2 + (seq % 2)) } });
   }
 
   beforeAll(async () => {
