@@ -53,8 +53,8 @@ describe.skipIf(!hasChromium)(`attachments between the widget and the console ($
   it('the customer sends a screenshot, the agent sees it and answers with a PDF the customer downloads', async () => {
     const { page: shop, errors } = await newPage('zh-CN');
     await shop.goto(`${app.baseUrl}/demo`);
-    // A real picture to send: a piece of the shop page itself.
-    const screenshot = await shop.screenshot({ clip: { x: 0, y: 0, width: 240, height: 160 } });
+    // A real picture to send: the shop's first product, as a customer would photograph what they bought.
+    const screenshot = await shop.screenshot({ clip: { x: 100, y: 508, width: 258, height: 260 } });
     await shop.locator('#lingxi-widget').getByRole('button', { name: '打开在线客服' }).click();
     const widget = shop.frameLocator('#lingxi-widget iframe');
     await widget.getByRole('textbox', { name: '消息' }).waitFor();
@@ -72,11 +72,12 @@ describe.skipIf(!hasChromium)(`attachments between the widget and the console ($
 
     // The paperclip is a labelled button; the screenshot goes up and comes back as a thumbnail with the bot's answer.
     await widget.getByRole('button', { name: '添加图片或文件' }).waitFor();
-    await picker.setInputFiles({ name: '订单截图.png', mimeType: 'image/png', buffer: screenshot });
-    const thumbnail = widget.locator('.msg.me').getByRole('img', { name: '订单截图.png' });
+    await picker.setInputFiles({ name: '耳机照片.png', mimeType: 'image/png', buffer: screenshot });
+    const thumbnail = widget.locator('.msg.me').getByRole('img', { name: '耳机照片.png' });
     await thumbnail.waitFor();
     await expect.poll(() => textOf(widget.locator('.msg.bot').last()), { timeout: 15_000 }).toContain('已收到您发送的文件');
     await expect.poll(() => thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
+    await shoot(shop, 'widget-attachment-zh');
     // The bot's answer offers a person; the customer takes it and waits in the queue.
     await widget.getByRole('button', { name: '转人工' }).click();
     await widget.getByRole('status').filter({ hasText: /正在为你转接人工客服/ }).waitFor();
@@ -89,7 +90,7 @@ describe.skipIf(!hasChromium)(`attachments between the widget and the console ($
     expect((await app.call('POST', `/api/v1/conversations/${conversationId}/accept`, { token: app.adminToken })).status).toBe(200);
     await agent.goto(`${app.baseUrl}/console/inbox/${conversationId}?tab=mine`);
     const log = agent.getByRole('log');
-    const image = log.getByRole('img', { name: '订单截图.png' });
+    const image = log.getByRole('img', { name: '耳机照片.png' });
     await image.waitFor({ timeout: 15_000 });
     await expect.poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(screenshot.readUInt32BE(16));
     await image.click();
@@ -122,8 +123,8 @@ describe.skipIf(!hasChromium)(`attachments between the widget and the console ($
     await expect.poll(() => agent.locator('.lx-attachments.pending .ant-progress').count()).toBe(0);
     await agent.getByTestId('reply-box').press('Enter');
     await widget.locator('.msg.agent').getByRole('img', { name: '标注.png' }).waitFor({ timeout: 15_000 });
-    await shoot(shop, 'widget-attachments');
-    await shoot(agent, 'console-attachments');
+    await shoot(shop, 'widget-attachment-reply-zh');
+    await shoot(agent, 'console-attachments-zh-CN');
     expect(errors, 'customer page errors').toEqual([]);
     expect(agentErrors, 'console page errors').toEqual([]);
   }, 120_000);

@@ -28,9 +28,15 @@ function useSource(chat: Chat, attachment: ChatAttachment): string | null {
   return source;
 }
 
+/** A picture loading after the log scrolled to its end makes it taller: stay at the end if the reader was there. */
+function followIfAtEnd(image: HTMLImageElement): void {
+  const log = image.closest('.log');
+  if (log && log.scrollHeight - log.scrollTop - log.clientHeight <= image.offsetHeight + 80) log.scrollTop = log.scrollHeight;
+}
+
 function Thumbnail({ chat, attachment, t }: { chat: Chat; attachment: ChatAttachment; t: Messages }) {
   const source = useSource(chat, attachment);
-  const image = source ? <img src={source} alt={attachment.name} loading="lazy" /> : <span class="thumb-placeholder" aria-hidden="true" />;
+  const image = source ? <img src={source} alt={attachment.name} onLoad={(event) => followIfAtEnd(event.currentTarget)} /> : <span class="thumb-placeholder" aria-hidden="true" />;
   return (
     <div class="thumb">
       {source && attachment.id ? (

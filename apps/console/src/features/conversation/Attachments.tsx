@@ -37,13 +37,19 @@ function useFileUrl(url: string | null): string | null {
   return objectUrl;
 }
 
+/** A picture arriving after the transcript scrolled to its end makes it taller: stay at the end if the reader was there. */
+function followIfAtEnd(image: HTMLImageElement): void {
+  const log = image.closest('.lx-transcript');
+  if (log && log.scrollHeight - log.scrollTop - log.clientHeight <= image.offsetHeight + 80) log.scrollTop = log.scrollHeight;
+}
+
 function Thumbnail({ attachment }: { attachment: AttachmentView }) {
   const { t } = useAttachmentTexts();
   const src = useFileUrl(attachment.url);
   return (
     <span className="lx-attachment-thumb" title={attachment.name}>
       {src ? (
-        <Image src={src} alt={attachment.name} width={160} style={{ maxHeight: 160, objectFit: 'cover' }} preview={{ mask: t('attachment.open', { name: attachment.name }) }} />
+        <Image src={src} alt={attachment.name} width={160} style={{ maxHeight: 160, objectFit: 'cover' }} preview={{ mask: t('attachment.open', { name: attachment.name }) }} onLoad={(e) => followIfAtEnd(e.currentTarget)} />
       ) : (
         <span className="lx-attachment-placeholder" aria-label={attachment.name} />
       )}
