@@ -119,6 +119,9 @@ describe('background knowledge import', () => {
     const empty = await upload('\n\n', 'empty.jsonl', 'application/x-ndjson');
     expect(empty.status).toBe(400);
     expect(empty.body.error.code).toBe('KNOWLEDGE_IMPORT_EMPTY');
+    const huge = await upload('{}\n'.repeat(100_001), 'huge.jsonl', 'application/x-ndjson');
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('KNOWLEDGE_IMPORT_TOO_BIG');
     expect((await t.call('GET', '/api/v1/knowledge/imports/01900000-0000-7000-8000-000000000000', { token: t.adminToken })).status).toBe(404);
 
     await t.call('POST', '/api/v1/users', { token: t.adminToken, body: { email: 'agent@imports.test', name: 'Agent', password: 'agent-password-1', role: 'agent' } });

@@ -10,6 +10,8 @@ import { IMPORT_SLICE_ATTEMPTS, IMPORT_SLICE_JOB, type ImportSlicePayload } from
 
 /** Rows one job writes in one transaction: small enough that replies keep flowing between slices on PGlite. */
 export const ROWS_PER_SLICE = 500;
+/** Rows one import takes: checking them happens in the upload request, on the main thread. */
+export const MAX_IMPORT_ROWS = 100_000;
 /** Bad rows kept on the import record (all are counted in `failed`). */
 export const MAX_LISTED_ERRORS = 1_000;
 
@@ -34,6 +36,7 @@ export async function startImport(
     );
   }
   if (read.rows.length === 0) return knowledgeErrors.emptyFile();
+  if (read.rows.length > MAX_IMPORT_ROWS) return knowledgeErrors.tooManyRows(read.rows.length, MAX_IMPORT_ROWS);
   const checked = checkImportRows(read.rows);
   const total = checked.rows.length + checked.errors.length;
   const nothingToWrite = checked.rows.length === 0;
