@@ -20,6 +20,8 @@ export type SparseMlp = {
   outBias: Float32Array;
 };
 
+const GRADIENT_FLOOR = 1e-3;
+
 export type MlpTraining = {
   hidden: number;
   epochs: number;
@@ -83,6 +85,7 @@ export function trainSparseMlp(xs: readonly SparseVector[], ys: Int32Array, clas
   const h = new Float64Array(H);
   const o = new Float64Array(C);
   const dh = new Float64Array(H);
+  const touched = new Int32Array(C);
   const order = xs.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const i of shuffled(order, random)) {
@@ -91,12 +94,17 @@ export function trainSparseMlp(xs: readonly SparseVector[], ys: Int32Array, clas
       mlpScoresOf(model, x.index, x.value, n, h, o);
       softmaxInPlace(o);
       o[ys[i]!] = o[ys[i]!]! - 1; // gradient of the loss by the logits
+      // classes whose gradient is negligible are skipped, as in the regression: after a few
+      // epochs most classes are settled for most examples, which makes an epoch several times cheaper
+      let active = 0;
+      for (let c = 0; c < C; c++) if (Math.abs(o[c]!) >= GRADIENT_FLOOR) touched[active++] = c;
       for (let j = 0; j < H; j++) {
         const a = h[j]!;
         if (a === 0) { dh[j] = 0; continue; }
         const row = j * C;
         let d = 0;
-        for (let c = 0; c < C; c++) {
+        for (let t = 0; t < active; t++) {
+          const c = touched[t]!;
           const g = o[c]!;
           d += g * W[row + c]!;
           const gw = g * a;
@@ -106,7 +114,8 @@ export function trainSparseMlp(xs: readonly SparseVector[], ys: Int32Array, clas
         }
         dh[j] = d;
       }
-      for (let c = 0; c < C; c++) {
+      for (let t = 0; t < active; t++) {
+        const c = touched[t]!;
         const g = o[c]!;
         outBiasSquared[c] = outBiasSquared[c]! + g * g;
         outBias[c] = outBias[c]! - (lr * g) / Math.sqrt(outBiasSquared[c]! + 1e-8);
