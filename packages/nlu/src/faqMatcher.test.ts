@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shopFaq } from './faqFixture.test-data.ts';
-import { loadFaqMatcher, serializeFaqMatcher, trainFaqMatcher } from './faqMatcher.ts';
+import { loadFaqMatcher, loadFaqMatcherInSlices, serializeFaqMatcher, trainFaqMatcher } from './faqMatcher.ts';
 import { packModel, unpackModel } from './modelBytes.ts';
 
 const fixedClock = { now: () => 0, createdAt: '2026-11-21T00:00:00Z' };
@@ -45,6 +45,15 @@ describe('trainFaqMatcher', () => {
   it('round-trips through bytes with identical answers', () => {
     const loaded = loadFaqMatcher(serializeFaqMatcher(matcher));
     for (const q of ['退货怎么弄', 'where is my parcel', '今天天气怎么样', '优惠劵用不了']) expect(loaded.match(q)).toEqual(matcher.match(q));
+  });
+
+  it('loads in slices, pausing between them, to the same matcher', async () => {
+    let pauses = 0;
+    let t = 0;
+    const sliced = await loadFaqMatcherInSlices(serializeFaqMatcher(matcher), { sliceMs: 1, now: () => t++, pause: async () => void pauses++ });
+    expect(pauses).toBeGreaterThan(10);
+    for (const q of ['退货怎么弄', 'where is my parcel', '今天天气怎么样', '优惠劵用不了']) expect(sliced.match(q)).toEqual(matcher.match(q));
+    expect(serializeFaqMatcher(sliced)).toEqual(serializeFaqMatcher(matcher));
   });
 
   it('trains deterministically: two trainings give identical bytes', () => {

@@ -146,10 +146,42 @@ export function serializeFaqMatcher(matcher: FaqMatcher): Uint8Array {
   return packModel({ kind: 'faq', version: FAQ_MODEL_VERSION, docs, offTopic, stats: { ...stats, intent: null }, intent: intent?.meta ?? null }, intent?.arrays ?? {});
 }
 
-export function loadFaqMatcher(bytes: Uint8Array): FaqMatcher {
+function unpackFaq(bytes: Uint8Array): Parts {
   const { meta, arrays } = unpackModel(bytes);
   if (meta.kind !== 'faq' || !READABLE_FAQ_VERSIONS.has(String(meta.version))) throw new Error(`Not a FAQ matcher of version ${FAQ_MODEL_VERSION} or lingxi-faq/2 (got ${String(meta.kind)} ${String(meta.version)}).`);
   const classifier = meta.intent ? unpackIntent({ meta: meta.intent as Record<string, unknown>, arrays }) : null;
   const stats: FaqStats = { ...(meta.stats as FaqStats), intent: classifier?.stats ?? null };
-  return new FusedMatcher({ docs: meta.docs as KnowledgeDoc[], offTopic: meta.offTopic as string[], classifier, stats });
+  return { docs: meta.docs as KnowledgeDoc[], offTopic: meta.offTopic as string[], classifier, stats };
+}
+
+export function loadFaqMatcher(bytes: Uint8Array): FaqMatcher {
+  return new FusedMatcher(unpackFaq(bytes));
+}
+
+/**
+ * The same matcher as loadFaqMatcher, but the texts are analysed (segmentation, features: nearly all
+ * of the work) in slices of about `sliceMs`, awaiting `pause` between them: a server keeps answering
+ * with its old model while a large one loads, instead of stalling for the seconds 10k entries take.
+ */
+export async function loadFaqMatcherInSlices(bytes: Uint8Array, options: { sliceMs?: number; pause?: () => Promise<void>; now?: () => number } = {}): Promise<FaqMatcher> {
+  const sliceMs = options.sliceMs ?? 10;
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const now = options.now ?? (() => performance.now());
+  const parts = unpackFaq(bytes);
+  const analysis: TextAnalysis = { featuresOf: memoized(extractFeatures), termsOf: memoized(retrievalTerms) };
+  const work: Array<() => unknown> = [];
+  for (const d of parts.docs) {
+    for (const q of d.questions) work.push(() => analysis.termsOf(q), () => analysis.featuresOf(q));
+    if (d.answer) work.push(() => analysis.termsOf(d.answer));
+  }
+  for (const t of parts.offTopic) work.push(() => analysis.featuresOf(t));
+  let sliceStart = now();
+  for (const step of work) {
+    step();
+    if (now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = now();
+    }
+  }
+  return new FusedMatcher(parts, analysis);
 }

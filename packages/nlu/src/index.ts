@@ -11,7 +11,7 @@ export {
 export { serializeIntentModel, loadIntentModel } from './intentCodec.ts';
 export { buildKnowledgeIndex, type KnowledgeDoc, type KnowledgeHit, type KnowledgeIndex } from './knowledgeIndex.ts';
 export {
-  trainFaqMatcher, serializeFaqMatcher, loadFaqMatcher, FAQ_MODEL_VERSION,
+  trainFaqMatcher, serializeFaqMatcher, loadFaqMatcher, loadFaqMatcherInSlices, FAQ_MODEL_VERSION,
   type FaqMatch, type FaqCandidate, type FaqMatcher, type FaqStats, type FaqTrainingOptions,
 } from './faqMatcher.ts';
 export {

@@ -1,4 +1,4 @@
-import { loadFaqMatcher, serializeFaqMatcher, trainFaqMatcher, type FaqMatcher } from '@lingxi/nlu';
+import { loadFaqMatcherInSlices, serializeFaqMatcher, trainFaqMatcher, type FaqMatcher } from '@lingxi/nlu';
 import type { Database } from '../../platform/db/index.ts';
 import { entryStore, modelStore, type KnowledgeEntry } from './store.ts';
 import { createTrainer, type Trainer } from './trainer.ts';
@@ -48,7 +48,8 @@ export async function trainModelOffThread(entries: readonly KnowledgeEntry[], tr
     return { matcher, bytes: serializeModel(matcher) };
   }
   const bytes = await trainer.train(docs, SEED);
-  return { matcher: loadFaqMatcher(bytes), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  // Loading analyses every text again (seconds at 10k entries): in slices, so replies go on meanwhile.
+  return { matcher: await loadFaqMatcherInSlices(bytes), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
 export function liveModelOf(version: number, matcher: FaqMatcher, entries: readonly KnowledgeEntry[], trainedAt: Date): LiveModel {
@@ -71,7 +72,7 @@ export function createLiveModels(deps: { db: Database; log?: { warn(o: unknown, 
     if (!stored) return null;
     const entries = await entryStore.answerable(deps.db.sql, workspaceId, new Date(0));
     try {
-      const matcher = loadFaqMatcher(new Uint8Array(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength));
+      const matcher = await loadFaqMatcherInSlices(new Uint8Array(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength));
       return liveModelOf(stored.version, matcher, entries, stored.trainedAt);
     } catch (error) {
       // A model stored by an older engine (another format version): retrain from the same entries and store it, rather than going silent.
