@@ -7,7 +7,7 @@ export type BenchResults = {
   oos: OosResult[];
   speed: {
     training?: { examples: number; trainSeconds: number; cpuSeconds: number; heapMB: number; serializedMB: number };
-    query?: { intents: number; p50Ms: number; p99Ms: number };
+    query?: { intents: number; p50Ms: number; p99Ms: number; cpuP50Ms?: number; cpuP99Ms?: number };
     retrieval?: { entries: number; buildSeconds: number; p50Ms: number; p99Ms: number };
     faq?: { entries: number; questions: number; trainSeconds: number; p50Ms: number; p99Ms: number; answeredRight: number; refusedInScope: number; refusedOffTopic: number };
   };
@@ -39,7 +39,9 @@ export function renderResults(r: BenchResults): { markdown: string; json: BenchR
     '|---|---|---|---|---|---|---|',
   ];
   const cell = (s: Score | null) => (s ? `${pct(s.accuracy)} / ${pct(s.macroF1)} / ${sec(s.trainSeconds)} s / ${ms(s.p50Ms)} / ${ms(s.p99Ms)}${s.note ? ` (${s.note})` : ''}` : 'n/a');
-  for (const d of r.datasets) {
+  const order = Object.keys(accuracyTargets);
+  const datasets = r.datasets.slice().sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  for (const d of datasets) {
     lines.push(`| ${d.name} | ${d.task} | ${d.train} / ${d.dev} (${d.devSource}) | ≥ ${pct(accuracyTargets[d.name])} | ${cell(d.ours)} | ${cell(d.baseline)} | ${cell(d.nlpjs)} |`);
   }
   lines.push('',
@@ -54,21 +56,30 @@ export function renderResults(r: BenchResults): { markdown: string; json: BenchR
   lines.push('', '## Speed and size (Lingxi)', '', '| measure | value | target |', '|---|---|---|');
   if (s.training) lines.push(`| train on ${s.training.examples} examples (BANKING77 train, incl. calibration): wall / CPU | ${sec(s.training.trainSeconds)} s / ${sec(s.training.cpuSeconds)} s | ≤ 15 s |`,
     `| memory the trained model retains (heap + array buffers, measured by dropping it) | ${s.training.heapMB.toFixed(1)} MB (serialized ${s.training.serializedMB.toFixed(1)} MB) | ≤ 150 MB |`);
-  if (s.query) lines.push(`| one query, ${s.query.intents}-intent model, p50 / p99 | ${ms(s.query.p50Ms)} / ${ms(s.query.p99Ms)} ms | p99 ≤ 0.5 ms |`);
+  if (s.query) {
+    lines.push(`| one query, ${s.query.intents}-intent model, wall clock p50 / p99 | ${ms(s.query.p50Ms)} / ${ms(s.query.p99Ms)} ms | p99 ≤ 0.5 ms |`);
+    if (s.query.cpuP99Ms !== undefined) lines.push(`| one query, ${s.query.intents}-intent model, process CPU time p50 / p99 (what it costs on one core) | ${ms(s.query.cpuP50Ms)} / ${ms(s.query.cpuP99Ms)} ms | p99 ≤ 0.5 ms |`);
+  }
   if (s.retrieval) lines.push(`| retrieval over ${s.retrieval.entries} entries, p50 / p99 (build ${sec(s.retrieval.buildSeconds)} s) | ${ms(s.retrieval.p50Ms)} / ${ms(s.retrieval.p99Ms)} ms | p99 ≤ 5 ms |`);
   if (s.faq) lines.push(`| FAQ matcher, ${s.faq.entries} entries / ${s.faq.questions} questions: train; match p50 / p99 | ${sec(s.faq.trainSeconds)} s; ${ms(s.faq.p50Ms)} / ${ms(s.faq.p99Ms)} ms | train ≪ 2 s, match ≪ 1 ms |`,
     `| FAQ matcher quality: held-out BANKING77 questions answered with an entry of their label / refused; HWU64 questions refused | ${pct(s.faq.answeredRight)}% / ${pct(s.faq.refusedInScope)}%; ${pct(s.faq.refusedOffTopic)}% | (no target) |`);
   lines.push('', '## Where each target stands', '');
-  for (const d of r.datasets) {
+  for (const d of datasets) {
     const target = accuracyTargets[d.name];
-    if (target !== undefined) lines.push(`- ${d.name}: ${pct(d.ours.accuracy)}% against ≥ ${pct(target)}% — ${verdict(d.ours.accuracy >= target)} (TF-IDF + LR ${pct(d.baseline.accuracy)}%).`);
+    const gap = (d.ours.accuracy - d.baseline.accuracy) * 100;
+    const rows = Math.round(Math.abs(d.ours.accuracy - d.baseline.accuracy) * d.dev);
+    const versus = `${gap >= 0 ? 'above' : '**below**'} the TF-IDF + LR baseline (${pct(d.baseline.accuracy)}%) by ${Math.abs(gap).toFixed(2)} points (${rows} of ${d.dev} dev rows)`;
+    if (target !== undefined) lines.push(`- ${d.name}: ${pct(d.ours.accuracy)}% against ≥ ${pct(target)}% — ${verdict(d.ours.accuracy >= target)}; ${versus}.`);
   }
   const first = r.oos[0];
   if (first) {
     const drop = (first.closedAccuracy - (first.inScopeAccuracy ?? 0)) * 100;
     lines.push(`- Out of scope (no OOS examples given): recall ${pct(first.oosRecall)}% against ≥ 75% — ${verdict((first.oosRecall ?? 0) >= 0.75)}; in-scope drop ${drop.toFixed(2)} points against ≤ 1.5 — ${verdict(drop <= 1.5)}.`);
   }
-  if (s.query) lines.push(`- One-query p99 ${ms(s.query.p99Ms)} ms against ≤ 0.5 ms — ${verdict(s.query.p99Ms <= 0.5)}.`);
+  if (s.query) {
+    const cpu = s.query.cpuP99Ms;
+    lines.push(`- One-query p99 ${ms(s.query.p99Ms)} ms wall clock against ≤ 0.5 ms — ${verdict(s.query.p99Ms <= 0.5)}${cpu === undefined ? '' : `; ${ms(cpu)} ms of CPU time — ${verdict(cpu <= 0.5)} (the wall clock includes waiting for a core on the shared machine)`}.`);
+  }
   if (s.training) lines.push(`- Training 10k examples ${sec(s.training.trainSeconds)} s wall (${sec(s.training.cpuSeconds)} s CPU) against ≤ 15 s — ${verdict(s.training.trainSeconds <= 15)}; memory ${s.training.heapMB.toFixed(1)} MB against ≤ 150 MB — ${verdict(s.training.heapMB <= 150)}.`);
   if (s.retrieval) lines.push(`- Retrieval p99 at 100k entries ${ms(s.retrieval.p99Ms)} ms against ≤ 5 ms — ${verdict(s.retrieval.p99Ms <= 5)}.`);
   lines.push('');

@@ -134,10 +134,13 @@ const resultsFile = new URL('./results.json', import.meta.url);
 if (only && values.merge) {
   const previous = JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults;
   const rerun = new Set(results.datasets.map((d) => d.name));
+  // NLP.js does not change with our code: a re-run without it keeps its previous scores
+  const before = new Map(previous.datasets.map((d) => [d.name, d]));
+  if (values['no-nlpjs']) for (const d of results.datasets) d.nlpjs = before.get(d.name)?.nlpjs ?? null;
   results.datasets = [...previous.datasets.filter((d) => !rerun.has(d.name)), ...results.datasets];
   if (results.oos.length === 0) results.oos = previous.oos;
   results.speed = { ...previous.speed, ...results.speed };
-  results.notes = [...(previous.notes ?? []), `Sections ${[...only].join(', ')} re-run at ${results.ranAt.slice(11, 16)} UTC, load ${results.load.map((l) => l.toFixed(1)).join(' → ')}; the rest from the full run of ${previous.ranAt.slice(11, 16)} UTC, load ${previous.load.map((l) => l.toFixed(1)).join(' → ')}.`];
+  results.notes = [...(previous.notes ?? []), `Sections ${[...only].join(', ')} re-run${values['no-nlpjs'] ? ' (without NLP.js, whose scores are kept from the earlier run)' : ''} at ${results.ranAt.slice(11, 16)} UTC, load ${results.load.map((l) => l.toFixed(1)).join(' → ')}; the rest from the full run of ${previous.ranAt.slice(11, 16)} UTC, load ${previous.load.map((l) => l.toFixed(1)).join(' → ')}.`];
   results.ranAt = previous.ranAt;
   results.load = previous.load;
 }
