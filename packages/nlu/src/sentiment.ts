@@ -21,6 +21,8 @@ export type SentimentTrainingOptions = {
   learningRate?: number;
   /** features in fewer examples than this are dropped (default 2 above 5,000 rows, else 1) */
   minDf?: number;
+  /** which n-grams to extract; defaults to defaultFeatureConfig (character n-grams up to 4, English up to 5) */
+  features?: FeatureConfig;
   /** stamped into the stats as given; training never reads the clock for it */
   createdAt?: string;
   /** clock for trainMs only; defaults to performance.now */
@@ -63,7 +65,7 @@ export function trainSentiment(rows: readonly LabelledText[], options: Sentiment
   const labels = [...new Set(rows.map((r) => String(r.label)))].sort();
   const index = new Map(labels.map((l, i) => [l, i]));
   // reviews are long: unlike short queries they gain from character n-grams up to 4 (and 5 in English)
-  const features = defaultFeatureConfig;
+  const features = options.features ?? defaultFeatureConfig;
   const bags = rows.map((r) => extractFeatures(r.text, features));
   // reviews are long: a feature seen once in thousands of them is mostly noise
   const vocabulary: Vocabulary = fitVocabulary(bags, options.minDf ?? (rows.length > 5000 ? 2 : 1));
