@@ -75,4 +75,16 @@ describe('trainIntentModel', () => {
     expect(intentFeatures).toEqual({ zhChars: [1, 2], enChars: [2, 3], wordBigrams: true });
     expect(() => loadIntentModel(packModel({ ...rest, version: 'lingxi-intent/9' }, arrays))).toThrow(/lingxi-intent\/9/);
   });
+
+  it('averages a network with the regression, but lets the regression alone decide out-of-scope', () => {
+    const linear = trainIntentModel(examples, { ...fixed, ensemble: false });
+    expect(model.stats.ensembleTemperature).toBeGreaterThan(0);
+    expect(linear.stats.ensembleTemperature).toBe(linear.stats.temperature);
+    expect(model.stats.thresholds).toEqual(linear.stats.thresholds);
+    const queries = ['lost my card', 'fee for sending money abroad', 'zzqx vvrk', 'what is the weather', 'pin', 'refund please', '退款'];
+    for (const q of queries) expect(model.classify(q).outOfScope).toBe(linear.classify(q).outOfScope);
+    // the ranking does use the network: some probability differs
+    expect(queries.some((q) => model.classify(q).confidence !== linear.classify(q).confidence)).toBe(true);
+    expect(serializeIntentModel(model).length).toBeGreaterThan(serializeIntentModel(linear).length);
+  });
 });
