@@ -62,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
   const roles = new Set(config.LINGXI_ROLES);
   let gateway: Gateway | null = null;
   let ready = false;
+  let closing = false;
   const log = { error: (o: unknown, m?: string) => http.log.error(o, m), warn: (o: unknown, m?: string) => http.log.warn(o, m) };
 
   const accounts = { db, ids, clock, sessionTtlHours: config.LINGXI_SESSION_TTL_HOURS };
@@ -178,7 +179,10 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
       // is noticed after the connect was counted, so the grace check sees this connection.
       const agent = { workspaceId: principal.workspaceId, userId: principal.userId };
       const counted = noticeConnect(routing, agent).catch((error) => log.warn({ err: error }, 'agent connection not counted'));
-      socket.on('disconnect', () => void counted.then(() => noticeDisconnect(routing, agent)).catch((error) => log.warn({ err: error }, 'presence grace not scheduled')));
+      socket.on('disconnect', () => void counted.then(() => noticeDisconnect(routing, agent)).catch((error) => {
+        // Closing the node closes its sockets too, often after its database: no grace to schedule then.
+        if (!closing) log.warn({ err: error }, 'presence grace not scheduled');
+      }));
     });
   }
 
@@ -202,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<LingxiApp> {
     },
     async close() {
       ready = false;
+      closing = true;
       await http.close();
       await wall.stop();
       await dispatcher.stop();
