@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
 import { NEGATIVE_EMOTION_LEVEL, type Fact } from './facts.ts';
 
@@ -215,40 +215,55 @@ const TIMESTAMP_FIELDS = new Set(fields.filter((f) => f.endsWith('At')));
 const INTEGER_FIELDS = new Set(fields.filter((f) => mergeRules[f].kind === 'sum' || f === 'csat' || f === 'nps' || f === 'maxEmotion'));
 const UUID_FIELDS = new Set(['agentId', 'teamId']);
 
-function valueOf(f: Field, v: unknown): SQL {
-  if (TIMESTAMP_FIELDS.has(f)) return sql`${v === null ? null : (v as Date).toISOString()}::timestamptz`;
-  if (INTEGER_FIELDS.has(f)) return sql`${v}::int`;
-  if (UUID_FIELDS.has(f)) return sql`${v}::uuid`;
-  return sql`${v}::text`;
+function typeOf(f: Field): string {
+  if (TIMESTAMP_FIELDS.has(f)) return 'timestamptz';
+  if (INTEGER_FIELDS.has(f)) return 'int';
+  if (UUID_FIELDS.has(f)) return 'uuid';
+  return 'text';
 }
 
-function setClause(f: Field): SQL {
-  const c = sql.raw(column(f));
+function setClause(f: Field): string {
+  const c = column(f);
   const rule = mergeRules[f];
   switch (rule.kind) {
-    case 'least': return sql`${c} = least(t.${c}, excluded.${c})`;
-    case 'greatest': return sql`${c} = greatest(t.${c}, excluded.${c})`;
-    case 'sum': return sql`${c} = t.${c} + excluded.${c}`;
-    case 'first': return sql`${c} = coalesce(t.${c}, excluded.${c})`;
-    case 'newest': return sql`${c} = coalesce(excluded.${c}, t.${c})`;
+    case 'least': return `${c} = least(t.${c}, excluded.${c})`;
+    case 'greatest': return `${c} = greatest(t.${c}, excluded.${c})`;
+    case 'sum': return `${c} = t.${c} + excluded.${c}`;
+    case 'first': return `${c} = coalesce(t.${c}, excluded.${c})`;
+    case 'newest': return `${c} = coalesce(excluded.${c}, t.${c})`;
     default: {
-      const at = sql.raw(column(rule.at));
+      const at = column(rule.at);
+      const order = "array['bot','queued','pending','assigned','resolved','closed']";
       const wins =
         rule.kind === 'earliestBy'
-          ? sql`excluded.${at} < t.${at}`
+          ? `excluded.${at} < t.${at}`
           : f === 'status'
-            ? sql`(excluded.${at}, array_position(array['bot','queued','pending','assigned','resolved','closed'], excluded.${c})) > (t.${at}, array_position(array['bot','queued','pending','assigned','resolved','closed'], t.${c}))`
-            : sql`excluded.${at} > t.${at}`;
-      return sql`${c} = case when excluded.${at} is not null and (t.${at} is null or ${wins}) then excluded.${c} else t.${c} end`;
+            ? `(excluded.${at}, array_position(${order}, excluded.${c})) > (t.${at}, array_position(${order}, t.${c}))`
+            : `excluded.${at} > t.${at}`;
+      return `${c} = case when excluded.${at} is not null and (t.${at} is null or ${wins}) then excluded.${c} else t.${c} end`;
     }
   }
+}
+
+// The statement's fixed text, made once: the rows travel as one JSON parameter (building a statement
+// of ~40 parameters per conversation showed up as the message path's largest cost on the main thread).
+const COLUMNS = ['workspace_id', 'conversation_id', ...fields.map(column)].join(', ');
+const RECORD = ['workspace_id uuid', 'conversation_id uuid', ...fields.map((f) => `${column(f)} ${typeOf(f)}`)].join(', ');
+const UPSERT_TAIL = sql.raw(`) as r(${RECORD})
+    on conflict (workspace_id, conversation_id) do update set ${fields.map(setClause).join(', ')}`);
+const UPSERT_HEAD = sql.raw(`insert into analytics_conversations as t (${COLUMNS}) select ${COLUMNS} from jsonb_to_recordset(`);
+
+function jsonRow(r: ConversationRollup): Record<string, unknown> {
+  const out: Record<string, unknown> = { workspace_id: r.workspaceId, conversation_id: r.conversationId };
+  for (const f of fields) {
+    const v = r[f];
+    out[column(f)] = v instanceof Date ? v.toISOString() : v;
+  }
+  return out;
 }
 
 /** One statement for the whole batch: insert new conversations, merge into known ones. */
 export async function upsertRollups(tx: Executor, rows: readonly ConversationRollup[]): Promise<void> {
   if (rows.length === 0) return;
-  const names = sql.raw(['workspace_id', 'conversation_id', ...fields.map(column)].join(', '));
-  const values = rows.map((r) => sql`(${r.workspaceId}::uuid, ${r.conversationId}::uuid, ${sql.join(fields.map((f) => valueOf(f, r[f])), sql`, `)})`);
-  await tx.execute(sql`insert into analytics_conversations as t (${names}) values ${sql.join(values, sql`, `)}
-    on conflict (workspace_id, conversation_id) do update set ${sql.join(fields.map(setClause), sql`, `)}`);
+  await tx.execute(sql`${UPSERT_HEAD}${JSON.stringify(rows.map(jsonRow))}::jsonb${UPSERT_TAIL}`);
 }
