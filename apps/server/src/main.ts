@@ -12,7 +12,7 @@ const USAGE = `Usage: lingxi <command>
   user add --email E --name N --role admin|supervisor|agent [--password P] [--workspace demo]
   user reset-password --email E [--password P] [--workspace demo]
   eval intent|sentiment|pairs --train FILE --test FILE [--oos-label oos]
-  import kb FILE [--workspace demo]   publish a JSON Lines knowledge base; the bot answers from it when this returns
+  import kb FILE [--workspace demo]   publish a knowledge base (.jsonl, .json, .csv, .xlsx); the bot answers from it when this returns
 `;
 
 
