@@ -167,6 +167,15 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
     await shoot(page, 'desktop-zh-csat');
     await again.getByRole('button', { name: t.csatSubmit }).click();
     await visible(again.getByText(t.csatThanks));
+    // Then, once: how likely they are to recommend us (0–10), counted in the workspace's NPS.
+    const nps = again.getByRole('group', { name: '你有多大可能把我们推荐给朋友？' });
+    await visible(nps);
+    await shoot(page, 'desktop-zh-nps');
+    await nps.getByRole('button', { name: '9 分（满分 10 分）' }).click();
+    await expect.poll(() => nps.count()).toBe(0);
+    const today = new Date();
+    const score = await app.call('GET', `/api/v1/feedback/nps?from=${new Date(today.getTime() - 86_400_000).toISOString()}&to=${new Date(today.getTime() + 86_400_000).toISOString()}`, { token: app.adminToken });
+    expect(score.body).toMatchObject({ responses: 1, promoters: 1 });
   });
 
   it('works from the keyboard alone: open, ask, close with Escape and land back on the launcher', async () => {

@@ -45,6 +45,7 @@ function mountFrame() {
       return ok({ ok: true });
     },
     csat: async () => ok({ ok: true }),
+    nps: async () => ok({ ok: true }),
     attachment: async () => new Blob(['png']),
   } as unknown as PublicApi;
   const storage = new Map<string, string>();

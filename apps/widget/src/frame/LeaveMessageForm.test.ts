@@ -41,6 +41,7 @@ function mountFrame(options: { locale?: 'zh-CN' | 'en-US'; prechat?: boolean; ov
     },
     feedback: async () => ok({ ok: true }),
     csat: async () => ok({ ok: true }),
+    nps: async () => ok({ ok: true }),
   } as unknown as PublicApi;
   const storage = new Map<string, string>();
   const chat = createChat({

@@ -150,6 +150,7 @@ export function CsatPrompt({ chat, state, t }: { chat: Chat; state: ChatState; t
     return (
       <div class="csat done" role="status">
         {t.csatThanks}
+        {state.npsAnswered ? null : <NpsQuestion chat={chat} t={t} />}
         <button type="button" class="primary" onClick={chat.startOver}>{t.newConversation}</button>
       </div>
     );
@@ -183,5 +184,25 @@ export function CsatPrompt({ chat, state, t }: { chat: Chat; state: ChatState; t
       <textarea id="lx-csat-comment" rows={2} maxLength={2000} placeholder={t.csatComment} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
       <button type="submit" class="primary" disabled={!score || busy}>{t.csatSubmit}</button>
     </form>
+  );
+}
+
+/** Net Promoter Score, optional: one tap on 0–10 sends it (the server keeps one answer per conversation). */
+function NpsQuestion({ chat, t }: { chat: Chat; t: Messages }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <div class="nps">
+      <div class="csat-title" id="lx-nps-title">{t.npsTitle}</div>
+      <div class="nps-scale" role="group" aria-labelledby="lx-nps-title">
+        {Array.from({ length: 11 }, (_, n) => (
+          <button type="button" key={n} disabled={busy} aria-label={t.npsScore(n)} onClick={async () => {
+            setBusy(true);
+            await chat.submitNps(n);
+            setBusy(false);
+          }}>{n}</button>
+        ))}
+      </div>
+      <div class="nps-ends" aria-hidden="true"><span>{t.npsLow}</span><span>{t.npsHigh}</span></div>
+    </div>
   );
 }

@@ -67,5 +67,6 @@ export function createPublicApi(deps: { baseUrl: string; fetch: typeof fetch }) 
       call(OkBody, 'POST', `/messages/${encodeURIComponent(messageId)}/feedback`, { token, body: { helpful } }),
     csat: (token: string, score: number, comment: string) =>
       call(OkBody, 'POST', '/conversation/csat', { token, body: comment ? { score, comment } : { score } }),
+    nps: (token: string, score: number) => call(OkBody, 'POST', '/conversation/nps', { token, body: { score } }),
   };
 }

@@ -50,6 +50,7 @@ function fakeWorld() {
     handoff: async () => ok({ id: 'v1', status: 'queued' as const, queuePosition: 2, estimatedWaitSeconds: 120, replies: [{ id: 'h1', text: '正在转接', kind: 'handoff' }] }),
     feedback: async () => ok({ ok: true }),
     csat: async () => ok({ ok: true }),
+    nps: async () => ok({ ok: true }),
   } as unknown as PublicApi;
   const storage = new Map<string, string>();
   let id = 0;
@@ -120,6 +121,11 @@ describe('chat', () => {
     expect(await chat.submitCsat(5, '很好')).toBe(true);
     expect(chat.get().csat).toBe('sent');
     expect(storage.get('lingxi:demo:csat:v1')).toBe('5');
+    // Then, once, how likely they are to recommend us.
+    expect(chat.get().npsAnswered).toBe(false);
+    expect(await chat.submitNps(9)).toBe(true);
+    expect(chat.get().npsAnswered).toBe(true);
+    expect(storage.get('lingxi:demo:nps:v1')).toBe('9');
   });
 
   it('counts unread messages only while the panel is closed', async () => {

@@ -22,6 +22,8 @@ export type ChatState = {
   agentTyping: boolean;
   rated: Record<string, boolean>;
   csat: 'none' | 'asking' | 'sent';
+  /** After the CSAT rating: whether this conversation's "would you recommend us" (0–10) was answered. */
+  npsAnswered: boolean;
   notice: 'startFailed' | 'actionFailed' | null;
   visible: boolean;
   unread: number;
@@ -60,12 +62,13 @@ export function createChat(deps: ChatDeps) {
     session: `lingxi:${deps.workspace}:session`,
     outbox: `lingxi:${deps.workspace}:outbox`,
     csat: (conversationId: string) => `lingxi:${deps.workspace}:csat:${conversationId}`,
+    nps: (conversationId: string) => `lingxi:${deps.workspace}:nps:${conversationId}`,
     rated: `lingxi:${deps.workspace}:rated`,
   };
   let state: ChatState = {
     phase: 'loading', config: null, locale: deps.locale, messages: [], conversation: null,
     connection: deps.isOnline() ? 'online' : 'offline', botThinking: false, agentTyping: false,
-    rated: readRated(deps.storage, `lingxi:${deps.workspace}:rated`), csat: 'none', notice: null, visible: true, unread: 0,
+    rated: readRated(deps.storage, `lingxi:${deps.workspace}:rated`), csat: 'none', npsAnswered: false, notice: null, visible: true, unread: 0,
     overflow: null, leaving: null,
   };
   const listeners = new Set<(state: ChatState) => void>();
@@ -104,6 +107,7 @@ export function createChat(deps: ChatDeps) {
     const served = ended || conversation.status === 'assigned' || conversation.status === 'bot';
     set({
       conversation, csat: sent ? 'sent' : ended ? (state.csat === 'none' ? 'asking' : state.csat) : 'none', ...(ended ? { agentTyping: false } : {}),
+      npsAnswered: read(deps.storage, keys.nps(conversation.id)) !== null,
       ...(served ? { overflow: null, leaving: null } : {}),
     });
   };
@@ -314,6 +318,19 @@ export function createChat(deps: ChatDeps) {
       }
       write(deps.storage, keys.csat(conversation.id), String(score));
       set({ csat: 'sent' });
+      return true;
+    },
+    /** "How likely are you to recommend us?" 0–10, asked once the rating is in; one answer per conversation. */
+    async submitNps(score: number): Promise<boolean> {
+      const conversation = state.conversation;
+      if (!token || !conversation) return false;
+      const result = await deps.api.nps(token, score);
+      if (!result.ok) {
+        set({ notice: 'actionFailed' });
+        return false;
+      }
+      write(deps.storage, keys.nps(conversation.id), String(score));
+      set({ npsAnswered: true });
       return true;
     },
     /** After a rated, finished conversation: the next message opens a new one. */
