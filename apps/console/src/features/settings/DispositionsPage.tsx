@@ -120,7 +120,9 @@ export default function DispositionsPage() {
                     </div>
                   )}
                   {fields.map((field, index) => {
-                    const row = shown[index];
+                    // The store's value now, not the watched copy: that one lags a render behind a move, which
+                    // would give this row's buttons the name of the row that was here before.
+                    const row = (form.getFieldValue([LIST, field.name]) as DispositionRow | undefined) ?? shown[index];
                     const name = nameOf(row) || String(index + 1);
                     return (
                       <div key={field.key} role="listitem" style={rowStyle} onKeyDown={onRowKey(index)} data-testid="disposition-row">
