@@ -47,6 +47,11 @@ describe('bad input to every route', () => {
     expect(Object.keys(paths).length).toBeGreaterThan(5);
   });
 
+  it('describes the socket events beside the routes (OpenAPI has no words for them)', async () => {
+    const { description } = (await t.call('GET', '/api/docs/json')).body.info as { description: string };
+    for (const event of ['message.send', 'resume', 'message.created', 'conversation.updated', 'conversation.offered', 'mention.created']) expect(description).toContain(`\`${event}\``);
+  });
+
   it('rejects malformed ids in the path with a 4xx naming the parameter', async () => {
     for (const [path, methods] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(methods)) {

@@ -13,6 +13,7 @@ import type { PrincipalResolvers } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { instrumentHttp, type Metrics } from './metrics.ts';
 import { mountRoutes } from './mount.ts';
+import { REALTIME_DOCS } from './realtimeDocs.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -75,7 +76,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Lingxi API', description: 'Lingxi 灵犀 — AI-first customer service. Errors are always `ErrorBody`.', version: options.version },
+      info: { title: 'Lingxi API', description: `Lingxi 灵犀 — AI-first customer service. Errors are always \`ErrorBody\`.${REALTIME_DOCS}`, version: options.version },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
