@@ -8,6 +8,7 @@ export { recordAudit } from './audit.ts';
 export { can, isPermission, permissions, type Permission } from './model.ts';
 export { accountErrors } from './errors.ts';
 export { workspaceStore, userStore, type User, type Workspace } from './store.ts';
+export { createSettingsCache, type SettingsSource } from './settingsCache.ts';
 export { presentUser } from './present.ts';
 export { systemActor, type AccountsDeps, type Actor } from './deps.ts';
 export { purgeEndedSessions } from './commands/purgeSessions.ts';

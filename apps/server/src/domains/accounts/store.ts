@@ -19,6 +19,19 @@ export const workspaceStore = {
   async insert(db: Executor, row: typeof workspaces.$inferInsert): Promise<Workspace> {
     return (await db.insert(workspaces).values(row).returning())[0]!;
   },
+  /** The settings jsonb, every section (bot, routing, analytics, assist, dispositions …); `forUpdate` locks it to change one. */
+  async settings(db: Executor, id: string, forUpdate = false): Promise<unknown> {
+    const rows = await db.execute<{ settings: unknown }>(
+      forUpdate ? sql`select settings from workspaces where id = ${id} for update` : sql`select settings from workspaces where id = ${id}`,
+    );
+    return rows.rows[0]?.settings;
+  },
+  /** Writes one section of the settings jsonb, leaving the other sections as they are. */
+  async saveSettingsSection(db: Executor, id: string, section: string, value: unknown): Promise<void> {
+    await db.execute(sql`
+      update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), ${`{${section}}`}::text[], ${JSON.stringify(value)}::jsonb, true)
+      where id = ${id}`);
+  },
 };
 
 export const userStore = {

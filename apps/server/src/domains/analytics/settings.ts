@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { AnalyticsSettings } from '@lingxi/contracts';
 import type { Database, Executor } from '../../platform/db/index.ts';
-import { workspaceStore } from '../accounts/index.ts';
+import { createSettingsCache, workspaceStore, type SettingsSource } from '../accounts/index.ts';
 
 /** Defaults that fit a small team: every field of workspace settings `analytics` may be left out. */
 export const defaultAnalyticsSettings: AnalyticsSettings = {
@@ -38,17 +37,7 @@ export function analyticsSettingsFrom(settings: unknown): AnalyticsSettings {
 
 /** The settings in effect, read in the caller's transaction (`forUpdate` to change them). */
 export async function readAnalyticsSettings(db: Executor, workspaceId: string, forUpdate = false): Promise<AnalyticsSettings> {
-  const rows = await db.execute<{ settings: unknown }>(
-    forUpdate ? sql`select settings from workspaces where id = ${workspaceId} for update` : sql`select settings from workspaces where id = ${workspaceId}`,
-  );
-  return analyticsSettingsFrom(rows.rows[0]?.settings);
-}
-
-/** Writes settings `analytics` whole, leaving the other sections (bot, routing …) as they are. */
-export async function saveAnalyticsSettings(db: Executor, workspaceId: string, value: AnalyticsSettings): Promise<void> {
-  await db.execute(sql`
-    update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{analytics}', ${JSON.stringify(value)}::jsonb, true)
-    where id = ${workspaceId}`);
+  return analyticsSettingsFrom(await workspaceStore.settings(db, workspaceId, forUpdate));
 }
 
 export function isTimeZone(zone: string): boolean {
@@ -60,32 +49,11 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** Settings change rarely: each node re-reads them at most every few seconds. */
+/** Analytics settings as this node sees them (re-read every few seconds, or at once after a change). */
 export type AnalyticsSettingsSource = (workspaceId: string) => Promise<AnalyticsSettings>;
-export type AnalyticsSettingsCache = AnalyticsSettingsSource & {
-  /** Drops this node's cached copy: after a change, on every node (`workspace.settings_changed`, section `analytics`). */
-  forget(workspaceId: string): void;
-};
+export type AnalyticsSettingsCache = SettingsSource<AnalyticsSettings>;
 export function createAnalyticsSettings(deps: { db: Database; ttlMs?: number }): AnalyticsSettingsCache {
-  const cache = new Map<string, { at: number; value: AnalyticsSettings }>();
-  // A read that was out when the forget came must not put the old settings back.
-  const generation = new Map<string, number>();
-  const ttl = deps.ttlMs ?? 5_000;
-  const source = async (workspaceId: string) => {
-    const hit = cache.get(workspaceId);
-    if (hit && performance.now() - hit.at < ttl) return hit.value;
-    const startedIn = generation.get(workspaceId) ?? 0;
-    const workspace = await workspaceStore.byId(deps.db.sql, workspaceId);
-    const value = analyticsSettingsFrom(workspace?.settings);
-    if ((generation.get(workspaceId) ?? 0) === startedIn) cache.set(workspaceId, { at: performance.now(), value });
-    return value;
-  };
-  return Object.assign(source, {
-    forget(workspaceId: string) {
-      generation.set(workspaceId, (generation.get(workspaceId) ?? 0) + 1);
-      cache.delete(workspaceId);
-    },
-  });
+  return createSettingsCache({ ...deps, from: analyticsSettingsFrom });
 }
 
 function localParts(at: Date, timezone: string): Record<string, number> {

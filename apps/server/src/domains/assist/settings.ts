@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { workspaceStore } from '../accounts/index.ts';
 import { AssistSettings } from '@lingxi/contracts';
 import type { Database, Executor } from '../../platform/db/index.ts';
 import { defaultAssistSettings } from './model.ts';
@@ -15,16 +15,14 @@ export function assistSettingsFrom(settings: unknown): AssistSettings {
 }
 
 export async function readAssistSettings(db: Executor, workspaceId: string): Promise<AssistSettings> {
-  const rows = await db.execute<{ settings: unknown }>(sql`select settings from workspaces where id = ${workspaceId}`);
-  return assistSettingsFrom(rows.rows[0]?.settings);
+  return assistSettingsFrom(await workspaceStore.settings(db, workspaceId));
 }
 
 /** Merges the change into settings `assist`, leaving the other sections as they are. */
 export async function saveAssistSettings(db: Database, workspaceId: string, change: Partial<AssistSettings>): Promise<AssistSettings> {
   return db.transaction(async (tx) => {
-    const rows = await tx.execute<{ settings: unknown }>(sql`select settings from workspaces where id = ${workspaceId} for update`);
-    const next = { ...assistSettingsFrom(rows.rows[0]?.settings), ...change };
-    await tx.execute(sql`update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{assist}', ${JSON.stringify(next)}::jsonb, true) where id = ${workspaceId}`);
+    const next = { ...assistSettingsFrom(await workspaceStore.settings(tx, workspaceId, true)), ...change };
+    await workspaceStore.saveSettingsSection(tx, workspaceId, 'assist', next);
     return next;
   });
 }

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { BotSettings as BotSettingsSchema, type BotSettingsView } from '@lingxi/contracts';
 import type { Executor } from '../../platform/db/index.ts';
+import { workspaceStore } from '../accounts/index.ts';
 import { defaultThresholds, thresholdsFrom, type BotThresholds } from './model.ts';
 
 export type BotSettings = BotThresholds & { orderLookupUrl: string | null };
@@ -30,15 +30,5 @@ export function presentBotSettings(s: BotSettings): BotSettingsView {
 export const defaultBotSettings: BotSettingsView = presentBotSettings({ ...defaultThresholds, orderLookupUrl: null });
 
 export async function readBotSettings(db: Executor, workspaceId: string, forUpdate = false): Promise<BotSettings> {
-  const rows = await db.execute<{ settings: unknown }>(
-    forUpdate ? sql`select settings from workspaces where id = ${workspaceId} for update` : sql`select settings from workspaces where id = ${workspaceId}`,
-  );
-  return botSettingsFrom(rows.rows[0]?.settings);
-}
-
-/** Writes settings `bot` whole, leaving the other sections (routing, assist, analytics …) as they are. */
-export async function saveBotSettings(db: Executor, workspaceId: string, value: BotSettingsView): Promise<void> {
-  await db.execute(sql`
-    update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{bot}', ${JSON.stringify(value)}::jsonb, true)
-    where id = ${workspaceId}`);
+  return botSettingsFrom(await workspaceStore.settings(db, workspaceId, forUpdate));
 }

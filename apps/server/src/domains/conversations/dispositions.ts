@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { workspaceStore } from '../accounts/index.ts';
 import { Disposition } from '@lingxi/contracts';
 import type { Executor } from '../../platform/db/index.ts';
 
@@ -21,13 +21,12 @@ export function dispositionsFrom(settings: unknown): Disposition[] {
 }
 
 export async function readDispositions(db: Executor, workspaceId: string): Promise<Disposition[]> {
-  const rows = await db.execute<{ settings: unknown }>(sql`select settings from workspaces where id = ${workspaceId}`);
-  return dispositionsFrom(rows.rows[0]?.settings);
+  return dispositionsFrom(await workspaceStore.settings(db, workspaceId));
 }
 
 /** Replaces the list, leaving the other settings sections as they are. */
 export async function saveDispositions(db: Executor, workspaceId: string, dispositions: Disposition[]): Promise<Disposition[]> {
-  await db.execute(sql`update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{dispositions}', ${JSON.stringify(dispositions)}::jsonb, true) where id = ${workspaceId}`);
+  await workspaceStore.saveSettingsSection(db, workspaceId, 'dispositions', dispositions);
   return dispositions;
 }
 

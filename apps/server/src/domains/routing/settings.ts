@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { RoutingSettings as RoutingSettingsSchema, type RoutingSettingsView } from '@lingxi/contracts';
-import type { Database, Executor } from '../../platform/db/index.ts';
+import type { Database } from '../../platform/db/index.ts';
+import { createSettingsCache, type SettingsSource } from '../accounts/index.ts';
 import { defaultRoutingSettings, type RoutingSettings } from './deps.ts';
 import type { BusinessHours } from './overflow.ts';
 
@@ -24,38 +24,9 @@ export function routingSettingsOf(view: RoutingSettingsView): RoutingSettings {
   return { ...view, businessHours: view.businessHours as unknown as BusinessHours };
 }
 
-export type RoutingSettingsSource = {
-  (workspaceId: string, db?: Executor): Promise<RoutingSettings>;
-  /** Drops this node's cached copy: after a change, on every node (`workspace.settings_changed`, section `routing`). */
-  forget(workspaceId: string): void;
-};
+/** Routing settings as this node sees them (re-read every few seconds, or at once after a change). */
+export type RoutingSettingsSource = SettingsSource<RoutingSettings>;
 
-/** Settings change rarely: each node re-reads them at most every few seconds, through the caller's transaction if any. */
 export function createRoutingSettings(deps: { db: Database; ttlMs?: number }): RoutingSettingsSource {
-  const cache = new Map<string, { at: number; value: RoutingSettings }>();
-  // A read that was out when the forget came must not put the old settings back.
-  const generation = new Map<string, number>();
-  const ttl = deps.ttlMs ?? 5_000;
-  const source = async (workspaceId: string, db?: Executor) => {
-    const hit = cache.get(workspaceId);
-    if (hit && performance.now() - hit.at < ttl) return hit.value;
-    const startedIn = generation.get(workspaceId) ?? 0;
-    const rows = await (db ?? deps.db.sql).execute<{ settings: unknown }>(sql`select settings from workspaces where id = ${workspaceId}`);
-    const value = routingSettingsFrom(rows.rows[0]?.settings);
-    if ((generation.get(workspaceId) ?? 0) === startedIn) cache.set(workspaceId, { at: performance.now(), value });
-    return value;
-  };
-  return Object.assign(source, {
-    forget(workspaceId: string) {
-      generation.set(workspaceId, (generation.get(workspaceId) ?? 0) + 1);
-      cache.delete(workspaceId);
-    },
-  });
-}
-
-/** Writes one section of the workspace's settings jsonb, leaving the other sections (bot, analytics, …) as they are. */
-export async function saveSettingsSection(db: Executor, workspaceId: string, section: string, value: unknown): Promise<void> {
-  await db.execute(sql`
-    update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), ${`{${section}}`}::text[], ${JSON.stringify(value)}::jsonb, true)
-    where id = ${workspaceId}`);
+  return createSettingsCache({ ...deps, from: routingSettingsFrom });
 }

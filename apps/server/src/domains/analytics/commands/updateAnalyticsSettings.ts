@@ -7,7 +7,8 @@ import type { Ids } from '../../../platform/ids.ts';
 import { emit } from '../../../events/catalog.ts';
 import { recordAudit, type Actor } from '../../accounts/index.ts';
 import { analyticsErrors } from '../errors.ts';
-import { readAnalyticsSettings, saveAnalyticsSettings, type AnalyticsSettingsCache } from '../settings.ts';
+import { readAnalyticsSettings, type AnalyticsSettingsCache } from '../settings.ts';
+import { workspaceStore } from '../../accounts/index.ts';
 
 /**
  * Changes the given analytics settings (surge fields one by one; the rest stay), audited. The event makes every
@@ -26,7 +27,7 @@ export async function updateAnalyticsSettings(
     const current = await readAnalyticsSettings(tx, input.workspaceId, true);
     const next: AnalyticsSettings = { ...current, ...scalars, surge: { ...current.surge, ...surge } };
     const fields = [...Object.keys(scalars), ...Object.keys(surge ?? {}).map((name) => `surge.${name}`)];
-    await saveAnalyticsSettings(tx, input.workspaceId, next);
+    await workspaceStore.saveSettingsSection(tx, input.workspaceId, 'analytics', next);
     await recordAudit(tx, deps, input.actor, { workspaceId: input.workspaceId, action: 'settings.analytics_updated', targetType: 'workspace', targetId: input.workspaceId, detail: { fields } });
     await emit(tx, deps, { name: 'workspace.settings_changed', workspaceId: input.workspaceId, payload: { section: 'analytics', fields, by: input.actor.userId } });
     return next;

@@ -7,7 +7,8 @@ import { emit } from '../../../events/catalog.ts';
 import { actorOf, recordAudit } from '../../accounts/index.ts';
 import type { BotSettingsSource } from '../deps.ts';
 import { botErrors } from '../errors.ts';
-import { presentBotSettings, readBotSettings, saveBotSettings } from '../settings.ts';
+import { presentBotSettings, readBotSettings } from '../settings.ts';
+import { workspaceStore } from '../../accounts/index.ts';
 
 type Actor = ReturnType<typeof actorOf>;
 
@@ -28,7 +29,7 @@ export async function updateBotSettings(
     const conflict = inconsistency(current, next, change);
     if (conflict) return conflict;
     const fields = [...Object.keys(scalars), ...Object.keys(triggers ?? {}).map((name) => `triggers.${name}`)];
-    await saveBotSettings(tx, input.workspaceId, next);
+    await workspaceStore.saveSettingsSection(tx, input.workspaceId, 'bot', next);
     await recordAudit(tx, deps, input.actor, { workspaceId: input.workspaceId, action: 'settings.bot_updated', targetType: 'workspace', targetId: input.workspaceId, detail: { fields } });
     await emit(tx, deps, { name: 'workspace.settings_changed', workspaceId: input.workspaceId, payload: { section: 'bot', fields, by: input.actor.userId } });
     return next;
