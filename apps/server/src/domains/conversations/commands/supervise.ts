@@ -40,7 +40,8 @@ export async function reassignConversation(deps: ConversationsDeps, input: Super
       { name: 'conversation.reassigned', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, fromAgentId: conversation.assigneeId, toAgentId: agent.id, by: input.userId } },
       { name: 'conversation.status_changed', workspaceId: input.workspaceId, payload: { conversationId: conversation.id, from: conversation.status, to: next, assigneeId: agent.id, queuePosition: null, estimatedWaitSeconds: null } },
     );
-    return updated!;
+    // The note above moved lastMessageAt after `updated` was read; the inbox sorts by it.
+    return { ...updated!, lastMessageAt: now };
   });
 }
 

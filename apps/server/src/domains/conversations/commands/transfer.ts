@@ -55,6 +55,7 @@ export async function transferConversation(deps: HandoverDeps, input: Caller & {
       },
     ];
     await emit(tx, deps, ...events);
-    return updated!;
+    // The notices above moved lastMessageAt after `updated` was read; the inbox sorts by it.
+    return { ...updated!, lastMessageAt: now };
   });
 }
