@@ -9,6 +9,7 @@ import { attachmentErrors } from '../attachmentErrors.ts';
 import { attachmentStore, type Attachment } from '../attachmentStore.ts';
 import { cleanFileName, sniffAttachmentType } from '../attachmentTypes.ts';
 import { conversationErrors } from '../errors.ts';
+import { stripImageMetadata } from '../imageMetadata.ts';
 import type { Uploader } from '../messageAttachments.ts';
 import { conversationStore } from '../store.ts';
 
@@ -18,7 +19,7 @@ export type AttachmentDeps = { db: Database; ids: Ids; clock: Clock; blobs: Blob
 
 /**
  * A file for a message still to be sent: its size and type checked (the type from its bytes, not its
- * name or header), the bytes stored durably, then the row. The message carrying it comes after.
+ * name or header), image metadata stripped, the bytes stored durably, then the row. The message carrying it comes after.
  */
 export async function uploadAttachment(
   deps: AttachmentDeps,
@@ -30,6 +31,8 @@ export async function uploadAttachment(
   if (file.bytes.length === 0) return attachmentErrors.empty();
   const type = sniffAttachmentType(file.bytes, file.filename);
   if (!type) return attachmentErrors.typeNotAllowed(file.contentType);
+  // Photos carry GPS and camera data; none of it is kept (the orientation is).
+  const bytes = stripImageMetadata(file.bytes, type.contentType).bytes;
   const conversation = await conversationStore.byId(deps.db.sql, input.workspaceId, input.conversationId);
   if (!conversation) return conversationErrors.notFound(input.conversationId);
   if (conversation.status === 'closed') return conversationErrors.closed();
@@ -39,7 +42,7 @@ export async function uploadAttachment(
   const now = deps.clock.now();
   // Spread by workspace and month so no one directory grows without bound.
   const storageKey = `${input.workspaceId}/${now.toISOString().slice(0, 7)}/${id}`;
-  await deps.blobs.put(storageKey, file.bytes);
+  await deps.blobs.put(storageKey, bytes);
   try {
     return await attachmentStore.insert(deps.db.sql, {
       id,
@@ -49,8 +52,8 @@ export async function uploadAttachment(
       uploaderId: input.uploader.id,
       name: cleanFileName(file.filename, type.contentType),
       contentType: type.contentType,
-      size: file.bytes.length,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
       storageKey,
       createdAt: now,
     });
