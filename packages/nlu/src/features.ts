@@ -69,15 +69,22 @@ const MARK = seedOf('m|'), WORD = seedOf('w|'), STEM = seedOf('s|'), BIGRAM = se
 const NUMBER_UNITS = Array.from({ length: 13 }, (_, n) => `#${n}`);
 
 /** Which n-grams a model extracts; stored with the model so loading re-extracts the same ones. */
-export type FeatureConfig = { zhChars: readonly [number, number]; enChars: readonly [number, number]; wordBigrams: boolean };
+export type FeatureConfig = {
+  zhChars: readonly [number, number];
+  enChars: readonly [number, number];
+  wordBigrams: boolean;
+  /** at query time, an English word the model never saw is read as a known word one edit away (intent models) */
+  respell?: boolean;
+};
 export const defaultFeatureConfig: FeatureConfig = { zhChars: [1, 4], enChars: [2, 5], wordBigrams: true };
 
 /**
  * Hashes of the features of one message: words and word bigrams, English stems, Chinese
  * character 1–4-grams, English character 2–5-grams inside word boundaries, and marks (!, ?,
- * emoji). The returned buffer is overwritten by the next call.
+ * emoji). `respell` may replace an English word before its features are taken (typo tolerance).
+ * The returned buffer is overwritten by the next call.
  */
-export function emitFeatureHashes(raw: string, config: FeatureConfig = defaultFeatureConfig): FeatureHashes {
+export function emitFeatureHashes(raw: string, config: FeatureConfig = defaultFeatureConfig, respell?: (word: string) => string): FeatureHashes {
   const text = normalize(raw);
   emitted.size = 0;
   const tokens = tokenRuns(text);
@@ -85,6 +92,7 @@ export function emitFeatureHashes(raw: string, config: FeatureConfig = defaultFe
   let previous = '^';
   for (const t of tokens) {
     if (t.kind === 'mark') { emitWord(MARK, t.text); continue; }
+    if (respell && t.kind === 'en') t.text = respell(t.text);
     const unit = t.kind === 'en' ? stem(t.text) : t.kind === 'num' ? NUMBER_UNITS[Math.min(t.text.length, 12)]! : t.text;
     emitWord(WORD, t.text);
     if (t.kind === 'en' && unit !== t.text) emitWord(STEM, unit);
@@ -99,6 +107,11 @@ export function emitFeatureHashes(raw: string, config: FeatureConfig = defaultFe
   if (han) charGrams(ZH, `<${han}>`, ...config.zhChars);
   if (previous !== '^' && config.wordBigrams) emitBigram(previous, '$');
   return emitted;
+}
+
+/** The hash of a word feature, as emitted for an English or Chinese word. */
+export function wordHash(word: string): number {
+  return fold(feed(WORD, word, 0, word.length));
 }
 
 function emitBigram(previous: string, unit: string): void {

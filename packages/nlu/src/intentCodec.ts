@@ -22,13 +22,16 @@ export function packIntent(model: IntentModel): Packed {
   };
 }
 
+// version 3 differs from 4 only in that its configuration never asks for respelling
+const READABLE_INTENT_VERSIONS = new Set(['lingxi-intent/2', 'lingxi-intent/3', INTENT_MODEL_VERSION]);
+
 // Version 2 models carry no feature configuration: they were all trained with this one.
 const VERSION_2_FEATURES: FeatureConfig = { zhChars: [1, 4], enChars: [2, 5], wordBigrams: true };
 
 export function unpackIntent({ meta, arrays }: Packed): IntentModel {
   const legacy = meta.version === 'lingxi-intent/2';
-  if (meta.kind !== 'intent' || (meta.version !== INTENT_MODEL_VERSION && !legacy)) {
-    throw new Error(`Not an intent model of version ${INTENT_MODEL_VERSION} or lingxi-intent/2 (got ${String(meta.kind)} ${String(meta.version)}).`);
+  if (meta.kind !== 'intent' || !READABLE_INTENT_VERSIONS.has(String(meta.version))) {
+    throw new Error(`Not an intent model of version ${INTENT_MODEL_VERSION}, lingxi-intent/3 or lingxi-intent/2 (got ${String(meta.kind)} ${String(meta.version)}).`);
   }
   const raw = meta.stats as IntentStats & { thresholds: { maxProb: number; energy: number | null } };
   const stats: IntentStats = { ...raw, ensembleTemperature: raw.ensembleTemperature ?? raw.temperature, thresholds: { maxProb: raw.thresholds.maxProb, energy: raw.thresholds.energy ?? -Infinity } };

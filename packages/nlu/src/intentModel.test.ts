@@ -42,7 +42,7 @@ describe('trainIntentModel', () => {
   it('records stats, labels and version', () => {
     expect(model.labels()).toEqual(['card_lost', 'exchange_rate', 'pin_change', 'refund', 'top_up', 'transfer_fee']);
     expect(model.stats).toMatchObject({ examples: 48, labels: 6, trainMs: 0, createdAt: '2026-11-21T00:00:00Z' });
-    expect(model.version).toBe('lingxi-intent/3');
+    expect(model.version).toBe('lingxi-intent/4');
   });
 
   it('round-trips through bytes with identical predictions', () => {
@@ -72,8 +72,21 @@ describe('trainIntentModel', () => {
     const version2 = packModel({ ...rest, version: 'lingxi-intent/2' }, arrays);
     const reloaded = loadIntentModel(version2);
     for (const q of ['my card was stolen', 'transfer fee', 'pin?']) expect(reloaded.classify(q, 3)).toEqual(oldModel.classify(q, 3));
-    expect(intentFeatures).toEqual({ zhChars: [1, 2], enChars: [2, 3], wordBigrams: true });
+    expect(intentFeatures).toEqual({ zhChars: [1, 2], enChars: [2, 3], wordBigrams: true, respell: true });
     expect(() => loadIntentModel(packModel({ ...rest, version: 'lingxi-intent/9' }, arrays))).toThrow(/lingxi-intent\/9/);
+  });
+
+  it('reads an unknown English word as the known word one edit away', () => {
+    expect(model.classify('my crad was stoeln', 3)).toEqual(model.classify('my card was stolen', 3));
+    expect(model.classify('how do i chnage my pin', 3)).toEqual(model.classify('how do i change my pin', 3));
+  });
+
+  it('still loads version 3 bytes, which never respell', () => {
+    const { meta, arrays } = unpackModel(serializeIntentModel(model));
+    const { respell: _respell, ...features } = meta.features as Record<string, unknown>;
+    const version3 = loadIntentModel(packModel({ ...meta, version: 'lingxi-intent/3', features }, arrays));
+    expect(version3.classify('my card was stolen', 3)).toEqual(model.classify('my card was stolen', 3));
+    expect(version3.classify('my crad was stoeln', 3)).not.toEqual(model.classify('my crad was stoeln', 3));
   });
 
   it('averages a network with the regression, but lets the regression alone decide out-of-scope', () => {

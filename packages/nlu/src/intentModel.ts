@@ -1,6 +1,7 @@
 import { fitTemperature, scopeSignals, tuneScopeThresholds, type HeldOut, type ScopeThresholds } from './calibration.ts';
 import { emitFeatureHashes, extractFeatures, type FeatureBag, type FeatureConfig } from './features.ts';
 import { seededRandom, shuffled } from './seededRandom.ts';
+import { respellUnknown } from './spelling.ts';
 import { defaultSoftmaxTraining, linearScores, linearScoresOf, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmaxRegression.ts';
 import { defaultMlpTraining, mlpScoresOf, trainSparseMlp, type MlpTraining, type SparseMlp } from './sparseMlp.ts';
 import { fitVocabulary, vectorize, vectorizeHashes, vectorScratch, type SparseVector, type Vocabulary } from './vectorizer.ts';
@@ -52,14 +53,15 @@ export interface IntentModel {
 
 // 2: features hashed to 30 bits; models of version 1 would load but see different features
 // 3: the feature configuration travels with the model (version 2 implies the one it was trained with)
-export const INTENT_MODEL_VERSION = 'lingxi-intent/3';
+// 4: the configuration may ask for typo tolerance (respell); version 3 models load without it, as trained
+export const INTENT_MODEL_VERSION = 'lingxi-intent/4';
 
 /**
  * Short queries generalize better from short character n-grams: English 2–3-grams and Chinese
  * 1–2-grams beat 2–5 and 1–4 on held-out parts of the BANKING77, HWU64 and SMP2019 training
  * files (and make a query a third cheaper). Long reviews (sentiment) keep the longer ones.
  */
-export const intentFeatures: FeatureConfig = { zhChars: [1, 2], enChars: [2, 3], wordBigrams: true };
+export const intentFeatures: FeatureConfig = { zhChars: [1, 2], enChars: [2, 3], wordBigrams: true, respell: true };
 
 /** The trained parts of an intent model, as saved and loaded. */
 export type IntentParts = {
@@ -86,8 +88,10 @@ export class IntentClassifier implements IntentModel {
   private readonly logits: Float64Array;
   private readonly mlpLogits: Float64Array;
   private readonly hidden: Float64Array;
+  private readonly respell: ((word: string) => string) | undefined;
   constructor(readonly parts: IntentParts) {
     this.stats = parts.stats;
+    this.respell = parts.features.respell ? (word) => respellUnknown(word, parts.vocabulary) : undefined;
     this.logits = new Float64Array(parts.weights.classes);
     this.mlpLogits = new Float64Array(parts.weights.classes);
     this.hidden = new Float64Array(parts.mlp?.hidden ?? 0);
@@ -104,7 +108,7 @@ export class IntentClassifier implements IntentModel {
 
   classify(text: string, k = 3): IntentPrediction {
     const { labelNames, weights, mlp, stats } = this.parts;
-    const x = vectorizeHashes(emitFeatureHashes(text, this.parts.features), this.parts.vocabulary, this.query);
+    const x = vectorizeHashes(emitFeatureHashes(text, this.parts.features, this.respell), this.parts.vocabulary, this.query);
     // the regression alone decides out-of-scope: its signals keep their meaning from the calibration
     // model to the final one, the network's confidence does not (it grows with the data it saw)
     const logits = linearScoresOf(weights, x.index, x.value, x.length, this.logits);
