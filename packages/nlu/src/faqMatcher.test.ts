@@ -70,6 +70,14 @@ describe('trainFaqMatcher', () => {
     expect(loaded.match('tell me a joke').outOfScope).toBe(true);
   });
 
+  it('still loads bytes of format lingxi-faq/3 (no coverage cut) with the cut off', () => {
+    const { meta, arrays } = unpackModel(serializeFaqMatcher(matcher));
+    const { minCoverage: _cut, ...stats } = meta.stats as Record<string, unknown>;
+    const loaded = loadFaqMatcher(packModel({ ...meta, version: 'lingxi-faq/3', stats, intent: { ...(meta.intent as Record<string, unknown>), version: 'lingxi-intent/3' } }, arrays));
+    expect(loaded.stats.minCoverage).toBe(0);
+    expect(loaded.match('退货怎么弄').entryId).toBe('return');
+  });
+
   it('rejects bytes that are not a model', () => {
     expect(() => loadFaqMatcher(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toThrow(/magic/u);
   });
@@ -88,6 +96,12 @@ describe('a knowledge base too large for the per-entry classifier', () => {
 
   it('still refuses off-topic queries', () => {
     for (const q of ['今天天气怎么样', 'asdfgh', 'tell me a joke']) expect(large.match(q).outOfScope).toBe(true);
+  });
+
+  it('tunes a coverage cut: a query mostly made of words no question has is refused', () => {
+    expect(matcher.stats.minCoverage).toBe(0); // too small a base to tune on
+    expect(large.stats.minCoverage).toBeGreaterThan(0);
+    for (const q of ['set an alarm for seven tomorrow morning', '帮我把客厅的灯关掉']) expect(large.match(q).outOfScope).toBe(true);
   });
 
   it('round-trips through bytes', () => {

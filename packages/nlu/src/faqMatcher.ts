@@ -13,6 +13,11 @@ export type FaqStats = {
   entries: number; questions: number; trainMs: number; createdAt: string | null;
   /** fused score below which a query is out of scope: tuned on held-out entries, or the default */
   minConfidence: number;
+  /**
+   * share of a query's features the knowledge base's questions must know, tuned like minConfidence
+   * (0 = no such rule: small bases and matchers of version 3 or older)
+   */
+  minCoverage: number;
   intent: IntentModel['stats'] | null;
 };
 export interface FaqMatcher {
@@ -25,8 +30,9 @@ export type FaqTrainingOptions = Pick<IntentTrainingOptions, 'seed' | 'epochs' |
 };
 
 // 3: the embedded classifier is an intent model of version 3 (its feature configuration travels with it)
-export const FAQ_MODEL_VERSION = 'lingxi-faq/3';
-const READABLE_FAQ_VERSIONS = new Set(['lingxi-faq/2', FAQ_MODEL_VERSION]);
+// 4: stats carry minCoverage (older matchers load with 0: the rule off, as they were tuned without it)
+export const FAQ_MODEL_VERSION = 'lingxi-faq/4';
+const READABLE_FAQ_VERSIONS = new Set(['lingxi-faq/2', 'lingxi-faq/3', FAQ_MODEL_VERSION]);
 
 // A softmax over entries learns what tells entries apart, but its cost grows with entries ×
 // questions; above this many entries nearest questions and BM25 carry the match alone.
@@ -36,6 +42,10 @@ const STRONG_RETRIEVAL = 0.6;
 // Below this many entries the held-out questions are too few to place a cut.
 const MIN_ENTRIES_TO_TUNE = 20;
 const REJECTION_BUDGET = 0.05;
+// Of that budget, the share spent on the coverage cut first (all of it): words and n-grams no
+// question has tell an off-topic query apart better than the fused score (see docs/nlu.md)
+const COVERAGE_BUDGET = 0.05;
+const MAX_MIN_COVERAGE = 0.95;
 const BACKGROUND = '';
 
 type Parts = { docs: readonly KnowledgeDoc[]; offTopic: readonly string[]; classifier: IntentModel | null; stats: FaqStats };
@@ -68,6 +78,19 @@ class FusedMatcher implements FaqMatcher {
   }
 
   match(query: string, k = 3): FaqMatch {
+    const { candidates, coverage, refused, retrieval } = this.score(query, k);
+    const best = candidates[0];
+    const outOfScope = !best || best.score < this.stats.minConfidence || coverage < this.stats.minCoverage || (refused && retrieval < STRONG_RETRIEVAL);
+    return { entryId: outOfScope || !best ? null : best.entryId, confidence: best?.score ?? 0, outOfScope, candidates };
+  }
+
+  /** The two signals the out-of-scope cuts are tuned on. */
+  probe(query: string): { confidence: number; coverage: number } {
+    const { candidates, coverage } = this.score(query, 1);
+    return { confidence: candidates[0]?.score ?? 0, coverage };
+  }
+
+  private score(query: string, k: number): { candidates: FaqCandidate[]; coverage: number; refused: boolean; retrieval: number } {
     const width = Math.max(k, 5);
     const { classifier } = this.parts;
     // weights of the classifier, BM25 and nearest question in the fused score
@@ -77,24 +100,23 @@ class FusedMatcher implements FaqMatcher {
       const prior = fused.get(entryId);
       fused.set(entryId, { entryId, score: (prior?.score ?? 0) + score, question: prior?.question || question });
     };
-    const neighbours = this.space.nearest(query, width + 1);
+    const { neighbours, coverage } = this.space.search(query, width + 1);
     const hits = this.index.search(query, width);
     for (const h of hits) add(h.id, wr * h.score, h.matchedQuestion);
     for (const n of neighbours) if (n.entryId !== BACKGROUND) add(n.entryId, wn * n.similarity, n.question);
     const intent = classifier?.classify(query, width);
     for (const c of intent?.candidates ?? []) add(c.intent, wc * c.score, this.firstQuestion.get(c.intent) ?? '');
     const candidates = [...fused.values()].sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : 1)).slice(0, k);
-    const best = candidates[0];
-    const retrieval = hits[0]?.score ?? 0;
-    const nearestIsOffTopic = neighbours[0]?.entryId === BACKGROUND;
     // a refusal (classifier's, or the nearest question being off-topic) stands unless the wording matches an entry strongly
-    const refused = (intent?.outOfScope ?? false) || nearestIsOffTopic;
-    const outOfScope = !best || best.score < this.stats.minConfidence || (refused && retrieval < STRONG_RETRIEVAL);
-    return { entryId: outOfScope || !best ? null : best.entryId, confidence: best?.score ?? 0, outOfScope, candidates };
+    const refused = (intent?.outOfScope ?? false) || neighbours[0]?.entryId === BACKGROUND;
+    return { candidates, coverage, refused, retrieval: hits[0]?.score ?? 0 };
   }
 }
 
-function build(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions, minConfidence: number, analysis: TextAnalysis): FusedMatcher {
+type Cuts = { minConfidence: number; minCoverage: number };
+const DEFAULT_CUTS: Cuts = { minConfidence: DEFAULT_MIN_CONFIDENCE, minCoverage: 0 };
+
+function build(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions, cuts: Cuts, analysis: TextAnalysis): FusedMatcher {
   const examples = docs.flatMap((d) => d.questions.map((text) => ({ text, label: d.id })));
   // the entry classifier keeps the longer n-grams the question space uses and no network: with
   // a handful of questions per entry, ~70 off-topic texts outweigh them under the short n-grams
@@ -102,16 +124,17 @@ function build(docs: readonly KnowledgeDoc[], offTopic: readonly string[], optio
   const classifier = docs.length <= CLASSIFIER_MAX_ENTRIES
     ? trainIntentModel(examples, { features: defaultFeatureConfig, ensemble: false, ...options, outOfScopeExamples: offTopic })
     : null;
-  const stats: FaqStats = { entries: docs.length, questions: examples.length, trainMs: 0, createdAt: options.createdAt ?? null, minConfidence, intent: classifier?.stats ?? null };
+  const stats: FaqStats = { entries: docs.length, questions: examples.length, trainMs: 0, createdAt: options.createdAt ?? null, ...cuts, intent: classifier?.stats ?? null };
   return new FusedMatcher({ docs, offTopic, classifier, stats }, analysis);
 }
 
 /**
- * The out-of-scope cut, learned from the knowledge base itself: the last question of each
- * entry (up to 500) is held out, the rest trained on, and the cut rejects at most 5% of the
- * held-out questions: some real questions go to a person, most off-topic ones do not get an answer.
+ * The out-of-scope cuts, learned from the knowledge base itself: the last question of each
+ * entry (up to 500) is held out, the rest trained on; the coverage cut rejects at most 5% of the
+ * held-out questions, the confidence cut whatever budget it left (none by default, so it stays at
+ * its floor): some real questions go to a person, most off-topic ones do not get an answer.
  */
-function tuneMinConfidence(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions, analysis: TextAnalysis): number {
+function tuneCuts(docs: readonly KnowledgeDoc[], offTopic: readonly string[], options: FaqTrainingOptions, analysis: TextAnalysis): Cuts {
   const order = shuffled(docs.map((_, i) => i), seededRandom((options.seed ?? 7) + 2));
   const probing = new Set(order.slice(0, 500));
   const known: string[] = [];
@@ -120,11 +143,16 @@ function tuneMinConfidence(docs: readonly KnowledgeDoc[], offTopic: readonly str
     known.push(d.questions[d.questions.length - 1] ?? '');
     return { ...d, questions: d.questions.slice(0, -1) };
   });
-  if (known.length < 10) return DEFAULT_MIN_CONFIDENCE;
-  const probe = build(kept, offTopic, options, 0, analysis);
-  const scores = known.map((q) => probe.match(q, 1).confidence).sort((a, b) => a - b);
-  const cut = scores[Math.floor(REJECTION_BUDGET * scores.length)] ?? DEFAULT_MIN_CONFIDENCE;
-  return Math.min(0.6, Math.max(0.1, cut));
+  if (known.length < 10) return DEFAULT_CUTS;
+  const probe = build(kept, offTopic, options, { minConfidence: 0, minCoverage: 0 }, analysis);
+  const held = known.map((q) => probe.probe(q));
+  const coverages = held.map((h) => h.coverage).sort((a, b) => a - b);
+  const minCoverage = Math.min(MAX_MIN_COVERAGE, coverages[Math.floor(COVERAGE_BUDGET * held.length)] ?? 0);
+  // the confidence cut spends what the coverage cut left of the budget, on the questions it let through
+  const survivors = held.filter((h) => h.coverage >= minCoverage).map((h) => h.confidence).sort((a, b) => a - b);
+  const left = Math.max(0, Math.floor(REJECTION_BUDGET * held.length) - (held.length - survivors.length));
+  const cut = survivors[Math.min(left, survivors.length - 1)] ?? DEFAULT_MIN_CONFIDENCE;
+  return { minConfidence: Math.min(0.6, Math.max(0.1, cut)), minCoverage };
 }
 
 /** Learns every entry's questions (intent = entry id) and indexes questions and answers. */
@@ -133,8 +161,8 @@ export function trainFaqMatcher(docs: readonly KnowledgeDoc[], options: FaqTrain
   const started = now();
   const offTopic = [...offTopicExamples, ...(options.outOfScopeExamples ?? [])];
   const analysis: TextAnalysis = { featuresOf: memoized(extractFeatures), termsOf: memoized(retrievalTerms) };
-  const minConfidence = docs.length >= MIN_ENTRIES_TO_TUNE ? tuneMinConfidence(docs, offTopic, options, analysis) : DEFAULT_MIN_CONFIDENCE;
-  const matcher = build(docs, offTopic, options, minConfidence, analysis);
+  const cuts = docs.length >= MIN_ENTRIES_TO_TUNE ? tuneCuts(docs, offTopic, options, analysis) : DEFAULT_CUTS;
+  const matcher = build(docs, offTopic, options, cuts, analysis);
   matcher.stats.trainMs = Math.round(now() - started); // indexing and tuning are part of training
   return matcher;
 }
@@ -150,7 +178,8 @@ function unpackFaq(bytes: Uint8Array): Parts {
   const { meta, arrays } = unpackModel(bytes);
   if (meta.kind !== 'faq' || !READABLE_FAQ_VERSIONS.has(String(meta.version))) throw new Error(`Not a FAQ matcher of version ${FAQ_MODEL_VERSION} or lingxi-faq/2 (got ${String(meta.kind)} ${String(meta.version)}).`);
   const classifier = meta.intent ? unpackIntent({ meta: meta.intent as Record<string, unknown>, arrays }) : null;
-  const stats: FaqStats = { ...(meta.stats as FaqStats), intent: classifier?.stats ?? null };
+  const stored = meta.stats as Omit<FaqStats, 'minCoverage'> & { minCoverage?: number };
+  const stats: FaqStats = { ...stored, minCoverage: stored.minCoverage ?? 0, intent: classifier?.stats ?? null };
   return { docs: meta.docs as KnowledgeDoc[], offTopic: meta.offTopic as string[], classifier, stats };
 }
 

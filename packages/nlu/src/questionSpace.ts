@@ -4,6 +4,8 @@ import { fitVocabulary, vectorize, type Vocabulary } from './vectorizer.ts';
 /** One labelled question in the space: the entry it belongs to ('' for off-topic examples). */
 export type SpacedQuestion = { entryId: string; text: string };
 export type Neighbour = { entryId: string; similarity: number; question: string };
+/** Nearest questions, and the share of the query's distinct features any question has (an out-of-scope signal). */
+export type SpaceMatch = { neighbours: Neighbour[]; coverage: number };
 
 /**
  * Nearest questions by cosine of tf-idf word and character n-gram vectors, over an inverted
@@ -63,6 +65,11 @@ export class QuestionSpace {
 
   /** Best similarity per entry, highest first. */
   nearest(text: string, k: number): Neighbour[] {
+    return this.search(text, k).neighbours;
+  }
+
+  /** Best similarity per entry, highest first, with the query's coverage by the questions' vocabulary. */
+  search(text: string, k: number): SpaceMatch {
     const x = vectorize(extractFeatures(text), this.vocabulary);
     const scores = this.scores; // scratch buffer, cleared through `touched`
     const touched: number[] = [];
@@ -96,6 +103,6 @@ export class QuestionSpace {
       top.splice(at, 0, neighbour);
       if (top.length > k) top.pop();
     }
-    return top;
+    return { neighbours: top, coverage: x.coverage };
   }
 }
