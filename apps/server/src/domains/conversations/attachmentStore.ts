@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
 import { attachments } from './schema.ts';
 
@@ -21,6 +21,14 @@ export const attachmentStore = {
   },
   async link(db: Executor, workspaceId: string, ids: string[], messageId: string): Promise<void> {
     await db.update(attachments).set({ messageId }).where(and(eq(attachments.workspaceId, workspaceId), inArray(attachments.id, ids), isNull(attachments.messageId)));
+  },
+  /** What the customer has sent in this conversation (on messages, oldest first): the handoff package names them. */
+  async sentByCustomer(db: Executor, workspaceId: string, conversationId: string): Promise<AttachmentSummary[]> {
+    return db
+      .select({ id: attachments.id, name: attachments.name, contentType: attachments.contentType, size: attachments.size })
+      .from(attachments)
+      .where(and(eq(attachments.workspaceId, workspaceId), eq(attachments.conversationId, conversationId), eq(attachments.uploaderKind, 'customer'), isNotNull(attachments.messageId)))
+      .orderBy(asc(attachments.createdAt));
   },
   async countInConversation(db: Executor, workspaceId: string, conversationId: string): Promise<number> {
     const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from attachments where workspace_id = ${workspaceId} and conversation_id = ${conversationId}`);

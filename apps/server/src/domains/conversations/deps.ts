@@ -2,6 +2,7 @@ import type { ContactView, HandoffPackage, HandoffTrigger, MessageKind, SendMess
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { Ids } from '../../platform/ids.ts';
+import type { AttachmentSummary } from './attachmentStore.ts';
 import type { MessageWrites } from './groupCommit.ts';
 
 /** What the bot is told about the turn it answers. */
@@ -23,6 +24,8 @@ export type HandoffContext = {
   contact: ContactView;
   pastConversations: number;
   botAnswers: { messageId: string; entryId: string | null; helpful: boolean | null }[];
+  /** Files the customer already sent, so the agent does not ask for them again. */
+  customerFiles: AttachmentSummary[];
   queueAhead: number;
 };
 

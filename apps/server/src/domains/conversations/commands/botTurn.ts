@@ -1,5 +1,6 @@
 import { stampEvents, type NewEvent } from '../../../events/catalog.ts';
 import { contactStore, presentContact } from '../../contacts/index.ts';
+import { attachmentStore } from '../attachmentStore.ts';
 import type { BotTurn, ConversationsDeps, HandoffContext } from '../deps.ts';
 import { estimatedWaitSeconds, transition, type ConversationStatus } from '../model.ts';
 import { messagePayload } from '../present.ts';
@@ -11,16 +12,18 @@ type Conversation = { workspaceId: string; conversationId: string; status: Conve
 /** What the handoff package needs besides the bot's memory; read only when the bot hands off. */
 function handoffContextLoader(deps: ConversationsDeps, c: Conversation): () => Promise<HandoffContext> {
   return async () => {
-    const [contact, pastConversations, answers, queueAhead] = await Promise.all([
+    const [contact, pastConversations, answers, queueAhead, customerFiles] = await Promise.all([
       contactStore.byId(deps.db.sql, c.workspaceId, c.contactId),
       conversationStore.pastCount(deps.db.sql, c.workspaceId, c.contactId, c.conversationId),
       messageStore.botAnswers(deps.db.sql, c.workspaceId, c.conversationId),
       conversationStore.queueAhead(deps.db.sql, c.workspaceId, null),
+      attachmentStore.sentByCustomer(deps.db.sql, c.workspaceId, c.conversationId),
     ]);
     return {
       contact: presentContact(contact!),
       pastConversations,
       botAnswers: answers.reverse().map((m) => ({ messageId: m.id, entryId: m.knowledgeEntryId, helpful: m.helpful })),
+      customerFiles,
       queueAhead,
     };
   };
