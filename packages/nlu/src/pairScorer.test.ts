@@ -3,6 +3,9 @@ import { serializeIntentModel, loadIntentModel } from './intentCodec.ts';
 import { trainIntentModel } from './intentModel.ts';
 import { loadPairScorer, PAIR_MODEL_VERSION, serializePairScorer, trainPairScorer, type TextPair } from './pairScorer.ts';
 import { similarities, SIMILARITY_COUNT, viewQuestion } from './pairFeatures.ts';
+import { learnWordVectors, WordSpace } from './pairEmbedding.ts';
+import { pairV1Base64, pairV1Scores } from './pairScorerV1.test-data.ts';
+import { bestThreshold } from './pairStages.ts';
 
 const same: [string, string][] = [
   ['花呗怎么还款', '花呗如何还款'], ['怎么开通花呗', '花呗如何开通'], ['借呗额度怎么提升', '如何提高借呗额度'],
@@ -44,7 +47,7 @@ describe('trainPairScorer', () => {
 
   it('records version and stats', () => {
     expect(scorer.version).toBe(PAIR_MODEL_VERSION);
-    expect(scorer.stats).toMatchObject({ pairs: 48, positives: 24, trainMs: 0, createdAt: '2026-11-22T00:00:00Z', trees: 30 });
+    expect(scorer.stats).toMatchObject({ pairs: 48, positives: 24, trainMs: 0, createdAt: '2026-11-22T00:00:00Z', trees: 30, threshold: 0.5 });
   });
 
   it('round-trips through bytes with identical scores, and trains deterministically', () => {
@@ -60,5 +63,50 @@ describe('trainPairScorer', () => {
     const intent = serializeIntentModel(trainIntentModel([{ text: 'a', label: 'x' }, { text: 'b', label: 'y' }]));
     expect(() => loadPairScorer(intent)).toThrow(/pair scorer/);
     expect(() => loadIntentModel(serializePairScorer(scorer))).toThrow(/intent model/);
+  });
+});
+
+describe('word vectors from the training questions', () => {
+  it('put words used in the same company near each other, deterministically', () => {
+    const texts = [
+      '花呗怎么还款', '借呗怎么还款', '花呗额度怎么提升', '借呗额度怎么提升', '花呗逾期了怎么办', '借呗逾期了怎么办',
+      '余额宝收益怎么算', '余额宝怎么转出', '余额宝收益多少', '余额宝转出到银行卡',
+    ];
+    const views = [...texts, ...texts].map(viewQuestion);
+    const vectors = learnWordVectors(views, { size: 4, window: 4, minCount: 2, iterations: 6, seed: 5 });
+    const space = new WordSpace(vectors);
+    const cos = (x: string, y: string) => space.cosine(space.row(x), space.row(y));
+    expect(space.row('花呗')).toBeGreaterThanOrEqual(0);
+    expect(cos('花呗', '借呗')).toBeGreaterThan(cos('花呗', '余额宝'));
+    expect(learnWordVectors(views, { size: 4, window: 4, minCount: 2, iterations: 6, seed: 5 }).vectors).toEqual(vectors.vectors);
+  });
+});
+
+describe('decision threshold', () => {
+  it('is the cut that answers the most pairs right, nearest 0.5 among ties', () => {
+    const labels = Uint8Array.from([0, 0, 0, 1, 0, 1, 1]);
+    expect(bestThreshold([0.1, 0.2, 0.3, 0.55, 0.6, 0.7, 0.9], labels)).toBeCloseTo(0.425); // ties with 0.65 (6 of 7)
+    expect(bestThreshold([0.1, 0.2, 0.3, 0.55, 0.6, 0.7, 0.9], Uint8Array.from([0, 0, 0, 0, 0, 1, 1]))).toBeCloseTo(0.65);
+    // all different: the cut goes above every score rather than losing to the majority
+    expect(bestThreshold([0.6, 0.7, 0.8], Uint8Array.from([0, 0, 0]))).toBeGreaterThan(0.8);
+  });
+  it('is chosen on out-of-fold predictions when asked, and kept in the stats', () => {
+    const tuned = trainPairScorer([...training, ...training], { ...fixed, thresholdFolds: 2 });
+    expect(tuned.stats.threshold).toBeGreaterThan(0);
+    expect(tuned.stats.threshold).toBeLessThan(1);
+    expect(loadPairScorer(serializePairScorer(tuned)).stats.threshold).toBe(tuned.stats.threshold);
+    expect(trainPairScorer(training, fixed).stats.threshold).toBe(0.5);
+  });
+});
+
+describe('older pair scorers', () => {
+  it('load lingxi-pair/1 bytes and score exactly as before, deciding at 0.5', () => {
+    const old = loadPairScorer(Uint8Array.from(Buffer.from(pairV1Base64, 'base64')));
+    expect(old.version).toBe('lingxi-pair/1');
+    expect(old.stats.threshold).toBe(0.5);
+    for (const [a, b, score] of pairV1Scores) {
+      expect(old.score(a, b)).toBe(score);
+      expect(old.same(a, b)).toBe(score >= 0.5);
+    }
   });
 });
