@@ -14,13 +14,16 @@ function slices<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
-export type EntryFilter = { status?: 'draft' | 'published' | 'archived'; category?: string; q?: string };
+export type EntryFilter = { status?: 'draft' | 'published' | 'archived'; category?: string; q?: string; tag?: string; channel?: string };
 
 function where(workspaceId: string, filter: EntryFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(knowledgeEntries.workspaceId, workspaceId)];
   if (filter.status) conditions.push(eq(knowledgeEntries.status, filter.status));
   else conditions.push(sql`${knowledgeEntries.status} <> 'archived'`);
   if (filter.category) conditions.push(eq(knowledgeEntries.category, filter.category));
+  if (filter.tag) conditions.push(sql`${knowledgeEntries.tags} @> ${JSON.stringify([filter.tag])}::jsonb`);
+  // An entry with no channels listed answers on every channel.
+  if (filter.channel) conditions.push(sql`(${knowledgeEntries.channels} @> ${JSON.stringify([filter.channel])}::jsonb or jsonb_array_length(${knowledgeEntries.channels}) = 0)`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(knowledgeEntries.question, like), ilike(knowledgeEntries.answer, like), sql`${knowledgeEntries.similarQuestions}::text ilike ${like}`));
@@ -63,6 +66,18 @@ export const entryStore = {
       db.select({ n: count() }).from(knowledgeEntries).where(condition),
     ]);
     return { entries, total: totals[0]?.n ?? 0 };
+  },
+  /** The categories and tags in use (not archived), most used first: the list's filter choices. */
+  async facets(db: Executor, workspaceId: string): Promise<{ categories: { name: string; count: number }[]; tags: { name: string; count: number }[] }> {
+    const rows = await db.execute<{ kind: string; name: string; n: number }>(sql`
+      select 'category' as kind, category as name, count(*)::int as n from knowledge_entries
+        where workspace_id = ${workspaceId} and status <> 'archived' and category is not null group by category
+      union all
+      select 'tag', tag, count(*)::int from knowledge_entries, jsonb_array_elements_text(tags) as tag
+        where workspace_id = ${workspaceId} and status <> 'archived' group by tag
+      order by 3 desc, 2 limit 400`);
+    const pick = (kind: string) => rows.rows.filter((r) => r.kind === kind).map((r) => ({ name: r.name, count: r.n }));
+    return { categories: pick('category'), tags: pick('tag') };
   },
   /** What the bot may answer from: published and not already expired (future ones are filtered at answer time). */
   async answerable(db: Executor, workspaceId: string, now: Date): Promise<KnowledgeEntry[]> {
