@@ -1,4 +1,5 @@
 // The load generator, in its own thread so it does not share the server's event loop (plain JS: workers get no TS loader).
+import { readlinkSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -10,6 +11,7 @@ const kinds = {};
 let errors = 0;
 let sent = 0;
 let turn = 0;
+let repliesSeen = 0;
 
 // Sessions walk the questions with different strides, so no session asks the same thing twice in a row.
 function nextQuestion(session) {
@@ -36,7 +38,10 @@ async function send(session, plannedAt) {
   sent++;
   const res = await post(session, JSON.stringify({ text: nextQuestion(session), clientMessageId: `${job.tag}-${session}-${sent}` }));
   if (res.status !== 200) errors++;
-  else for (const r of JSON.parse(res.text).replies ?? []) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
+  else for (const r of JSON.parse(res.text).replies ?? []) {
+    kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
+    repliesSeen++;
+  }
   // Open loop: measured from when the message was due, so a slow server cannot hide its queue.
   latencies.push(performance.now() - plannedAt);
 }
@@ -66,4 +71,6 @@ const started = performance.now();
 await (job.mode === 'open' ? openLoop() : closedLoop());
 const elapsed = (performance.now() - started) / 1000;
 agent.destroy();
-parentPort.postMessage({ latencies, kinds, errors, sent, elapsed });
+// Its thread id, so the server's CPU per message can leave the load generator out (same process in-process).
+const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+parentPort.postMessage({ latencies, kinds, errors, sent, elapsed, replies: repliesSeen, tid });
