@@ -114,6 +114,19 @@ export function wordHash(word: string): number {
   return fold(feed(WORD, word, 0, word.length));
 }
 
+/**
+ * Hashing in steps, for enumerating many similar words without building their strings:
+ * `foldHash(feedText(feedText(start, a), b))` is the hash of the feature `a + b` of that kind.
+ */
+export const hashStart = { word: WORD, englishChars: EN } as const;
+export function feedText(state: number, text: string, start = 0, end = text.length): number {
+  return feed(state, text, start, end);
+}
+export function feedCode(state: number, code: number): number {
+  return Math.imul(state ^ code, 0x01000193);
+}
+export const foldHash = fold;
+
 function emitBigram(previous: string, unit: string): void {
   let h = feed(BIGRAM, previous, 0, previous.length);
   h = feed(h, '|', 0, 1);

@@ -1,7 +1,7 @@
 import { fitTemperature, scopeSignals, tuneScopeThresholds, type HeldOut, type ScopeThresholds } from './calibration.ts';
 import { emitFeatureHashes, extractFeatures, type FeatureBag, type FeatureConfig } from './features.ts';
 import { seededRandom, shuffled } from './seededRandom.ts';
-import { respellUnknown } from './spelling.ts';
+import { createSpeller } from './spelling.ts';
 import { defaultSoftmaxTraining, linearScores, linearScoresOf, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmaxRegression.ts';
 import { defaultMlpTraining, mlpScoresOf, trainSparseMlp, type MlpTraining, type SparseMlp } from './sparseMlp.ts';
 import { fitVocabulary, vectorize, vectorizeHashes, vectorScratch, type SparseVector, type Vocabulary } from './vectorizer.ts';
@@ -90,13 +90,14 @@ export class IntentClassifier implements IntentModel {
   private readonly hidden: Float64Array;
   private readonly respelled = vectorScratch();
   private readonly spotTypos: ((word: string) => string) | undefined;
-  private readonly respell: (word: string) => string;
+  private readonly respell: ((word: string) => string) | undefined;
   private typos = 0;
   constructor(readonly parts: IntentParts) {
     this.stats = parts.stats;
-    this.respell = (word) => respellUnknown(word, parts.vocabulary);
+    const respell = parts.features.respell ? createSpeller(parts.vocabulary, parts.features.enChars[0]) : undefined;
+    this.respell = respell;
     // the first pass keeps every word as written and only counts the ones a respelling would change
-    this.spotTypos = parts.features.respell ? (word) => { if (this.respell(word) !== word) this.typos++; return word; } : undefined;
+    this.spotTypos = respell ? (word) => { if (respell(word) !== word) this.typos++; return word; } : undefined;
     this.logits = new Float64Array(parts.weights.classes);
     this.mlpLogits = new Float64Array(parts.weights.classes);
     this.hidden = new Float64Array(parts.mlp?.hidden ?? 0);
@@ -124,7 +125,7 @@ export class IntentClassifier implements IntentModel {
     const outOfScope = x.length === 0 || signals.top >= labelNames.length
       || signals.maxProb < stats.thresholds.maxProb || signals.energy < stats.thresholds.energy;
     // the ranking reads a typo as the known word one edit away
-    const r = this.typos > 0 ? vectorizeHashes(emitFeatureHashes(text, features, this.respell), vocabulary, this.respelled) : x;
+    const r = this.typos > 0 && this.respell ? vectorizeHashes(emitFeatureHashes(text, features, this.respell), vocabulary, this.respelled) : x;
     if (r !== x) logits = linearScoresOf(weights, r.index, r.value, r.length, this.logits);
     const probs = mlp
       ? softmaxInPlace(averageInto(logits, mlpScoresOf(mlp, r.index, r.value, r.length, this.hidden, this.mlpLogits)), stats.ensembleTemperature)
