@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Form, Popconfirm, Space, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined } from '@ant-design/icons';
 import type { KnowledgeEntryView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Problem } from '../../lib/api/client.ts';
@@ -10,39 +10,51 @@ import { useSignedIn } from '../../lib/session.tsx';
 import type { ScreenProps } from '../../paths.ts';
 import { applyProblems } from '../../ui/applyProblems.ts';
 import { errorText, problemText } from '../../ui/errorText.ts';
-import { Markdown } from '../../ui/Markdown.tsx';
 import { ErrorState, Loading } from '../../ui/StateViews.tsx';
 import { useResource } from '../../ui/useResource.ts';
+import { useEditorTexts } from './editorTexts.ts';
+import { EntryFields, fromLocalInput, toLocalInput, type EntryForm } from './EntryFields.tsx';
+import { ValidityTag } from './ValidityTag.tsx';
 import { statusColors } from './KnowledgePage.tsx';
+import { useLeaveGuard } from './useLeaveGuard.ts';
 import { VersionHistory } from './VersionHistory.tsx';
 
-type EntryForm = { question: string; similarQuestions: string[]; answer: string; category?: string; tags: string[]; validFrom?: string; validTo?: string };
-const FIELDS = ['question', 'similarQuestions', 'answer', 'category', 'tags', 'validFrom', 'validTo', 'status'];
-
-/** <input type="datetime-local"> speaks local wall time; the API speaks ISO instants. */
-export function toLocalInput(iso: string | null): string | undefined {
-  if (!iso) return undefined;
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-function fromLocalInput(value: string | undefined): string | null {
-  return value ? new Date(value).toISOString() : null;
-}
+const FIELDS = ['question', 'similarQuestions', 'answer', 'quickReplies', 'category', 'tags', 'channels', 'validFrom', 'validTo', 'status'];
+const EMPTY: EntryForm = { question: '', similarQuestions: [], answer: '', quickReplies: [], category: undefined, tags: [], channels: [], validFrom: undefined, validTo: undefined };
 
 function toForm(entry: KnowledgeEntryView): EntryForm {
   return {
     question: entry.question,
     similarQuestions: entry.similarQuestions,
     answer: entry.answer,
+    quickReplies: entry.quickReplies,
     category: entry.category ?? undefined,
     tags: entry.tags,
+    channels: entry.channels,
     validFrom: toLocalInput(entry.validFrom),
     validTo: toLocalInput(entry.validTo),
   };
 }
 
+/** What the form means, so that typing a change and then undoing it is not "unsaved". */
+function meaning(values: Partial<EntryForm> | undefined): string {
+  const v = { ...EMPTY, ...values };
+  return JSON.stringify([
+    (v.question ?? '').trim(),
+    (v.similarQuestions ?? []).map((q) => (q ?? '').trim()).filter(Boolean),
+    (v.answer ?? '').trim(),
+    v.quickReplies ?? [],
+    (v.category ?? '').trim(),
+    v.tags ?? [],
+    [...(v.channels ?? [])].sort(),
+    v.validFrom || null,
+    v.validTo || null,
+  ]);
+}
+
 export default function KnowledgeEditorPage({ params }: ScreenProps) {
   const { t, tryT, formatDateTime } = useI18n();
+  const { t: et } = useEditorTexts();
   const { api, session } = useSignedIn();
   const { navigate } = useRouter();
   const { message } = App.useApp();
@@ -50,9 +62,12 @@ export default function KnowledgeEditorPage({ params }: ScreenProps) {
   const canManage = session.user.role !== 'agent';
   const entry = useResource(async () => (id ? (await api.knowledge.get(id)).entry : null), [api, id]);
   const [form] = Form.useForm<EntryForm>();
-  const answer = Form.useWatch('answer', form) ?? '';
   const [saving, setSaving] = useState<'draft' | 'published' | 'archive' | null>(null);
   const [failure, setFailure] = useState<{ error: unknown; general: Problem[] } | null>(null);
+  const watched = Form.useWatch((values: EntryForm) => values, form);
+  const baseline = useMemo(() => meaning(entry.data ? toForm(entry.data) : EMPTY), [entry.data]);
+  const dirty = canManage && watched !== undefined && (!id || entry.data != null) && meaning(watched) !== baseline;
+  const { leave } = useLeaveGuard(dirty && saving === null);
 
   useEffect(() => {
     if (entry.data) form.setFieldsValue(toForm(entry.data));
@@ -67,20 +82,24 @@ export default function KnowledgeEditorPage({ params }: ScreenProps) {
     }
     setSaving(status);
     setFailure(null);
-    const input: KnowledgeEntryInput = {
+    // quickReplies and channels are fields of the API the shared input type does not list yet.
+    const input: KnowledgeEntryInput & { quickReplies: string[]; channels: string[] } = {
       question: values.question,
       similarQuestions: (values.similarQuestions ?? []).filter((q) => q && q.trim()),
       answer: values.answer,
+      quickReplies: (values.quickReplies ?? []).map((q) => q.trim()).filter(Boolean),
       category: values.category?.trim() || null,
       tags: values.tags ?? [],
+      channels: values.channels ?? [],
       validFrom: fromLocalInput(values.validFrom),
       validTo: fromLocalInput(values.validTo),
       status,
     };
     try {
       const saved = id ? (await api.knowledge.update(id, input)).entry : (await api.knowledge.create(input)).entry;
-      void message.success(t('knowledge.saved'));
+      void message.success(status === 'published' ? t('knowledge.saved') : et('draftNotice'));
       entry.setData(() => saved);
+      form.setFieldsValue(toForm(saved));
       if (!id) navigate(`/console/knowledge/${saved.id}`, { replace: true });
     } catch (error) {
       setFailure({ error, general: applyProblems(form, error, FIELDS, tryT) });
@@ -93,7 +112,6 @@ export default function KnowledgeEditorPage({ params }: ScreenProps) {
     if (!id) return;
     setSaving('archive');
     try {
-      entry.setData(() => null);
       await api.knowledge.archive(id);
       navigate('/console/knowledge');
     } catch (error) {
@@ -110,14 +128,17 @@ export default function KnowledgeEditorPage({ params }: ScreenProps) {
 
   return (
     <>
-      <Space style={{ marginBottom: 12 }} align="center">
-        <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/console/knowledge')}>{t('knowledge.back')}</Button>
+      <Space style={{ marginBottom: 12 }} align="center" wrap>
+        <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => leave(() => navigate('/console/knowledge'))}>{t('knowledge.back')}</Button>
         <Typography.Title level={4} style={{ margin: 0 }}>{id ? t('knowledge.editTitle') : t('knowledge.newTitle')}</Typography.Title>
         {current ? <Tag color={statusColors[current.status]}>{t(`knowledge.status.${current.status}`)}</Tag> : null}
+        {current ? <ValidityTag entry={current} /> : null}
+        {dirty ? <Tag color="orange" data-testid="unsaved">{et('unsaved')}</Tag> : null}
         {current ? <Typography.Text type="secondary">v{current.version} · {formatDateTime(current.updatedAt)}{current.updatedBy ? ` · ${current.updatedBy}` : ''}</Typography.Text> : null}
       </Space>
       <div className="lx-kb">
         <Card size="small">
+          {current?.status === 'draft' ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={et('draftNotice')} /> : null}
           {failure ? (
             <Alert
               type="error"
@@ -127,50 +148,8 @@ export default function KnowledgeEditorPage({ params }: ScreenProps) {
               description={failure.general.length ? failure.general.map((p) => `${p.path}: ${problemText(p, tryT)}`).join('; ') : undefined}
             />
           ) : null}
-          <Form form={form} layout="vertical" disabled={!canManage || saving !== null} initialValues={{ similarQuestions: [], tags: [] }} requiredMark="optional">
-            <Form.Item label={t('knowledge.question')} name="question" rules={[{ required: true, whitespace: true, message: t('problem.must not be empty') }]}>
-              <Input maxLength={500} autoFocus={!id} />
-            </Form.Item>
-            <Form.List name="similarQuestions">
-              {(fields, { add, remove }) => (
-                <Form.Item label={t('knowledge.similarQuestions')}>
-                  {fields.map((field) => (
-                    <Space key={field.key} style={{ display: 'flex', marginBottom: 6 }} align="baseline">
-                      <Form.Item {...field} noStyle rules={[{ whitespace: true, message: t('problem.must not be empty') }]}>
-                        <Input style={{ width: 460 }} maxLength={500} aria-label={`${t('knowledge.similarQuestions')} ${field.name + 1}`} />
-                      </Form.Item>
-                      {canManage ? <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label="remove" /> : null}
-                    </Space>
-                  ))}
-                  {canManage ? <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add('')}>{t('knowledge.addSimilar')}</Button> : null}
-                </Form.Item>
-              )}
-            </Form.List>
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
-              <Form.Item label={t('knowledge.answer')} name="answer" rules={[{ required: true, whitespace: true, message: t('problem.must not be empty') }]}>
-                <Input.TextArea autoSize={{ minRows: 8, maxRows: 20 }} maxLength={20_000} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 13 }} />
-              </Form.Item>
-              <div>
-                <div style={{ paddingBottom: 8 }}>{t('knowledge.preview')}</div>
-                <div style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px', minHeight: 180, background: '#fafbfc' }} aria-live="polite">
-                  {answer.trim() ? <Markdown source={answer} /> : <Typography.Text type="secondary">{t('knowledge.previewEmpty')}</Typography.Text>}
-                </div>
-              </div>
-            </div>
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 1fr', gap: 12 }}>
-              <Form.Item label={t('knowledge.category')} name="category">
-                <Input maxLength={100} />
-              </Form.Item>
-              <Form.Item label={t('knowledge.tags')} name="tags" extra={t('knowledge.tagsHelp')} style={{ gridColumn: 'span 3' }}>
-                <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} aria-label={t('knowledge.tags')} />
-              </Form.Item>
-              <Form.Item label={t('knowledge.validFrom')} name="validFrom" style={{ gridColumn: 'span 2' }}>
-                <Input type="datetime-local" />
-              </Form.Item>
-              <Form.Item label={t('knowledge.validTo')} name="validTo" style={{ gridColumn: 'span 2' }}>
-                <Input type="datetime-local" />
-              </Form.Item>
-            </div>
+          <Form form={form} layout="vertical" disabled={!canManage || saving !== null} initialValues={EMPTY} requiredMark="optional">
+            <EntryFields form={form} canManage={canManage} isNew={!id} />
           </Form>
           {canManage ? (
             <Space style={{ marginTop: 4 }}>

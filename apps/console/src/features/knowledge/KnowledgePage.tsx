@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { CloudDownloadOutlined, CloudUploadOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { KnowledgeEntryView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { isApiError } from '../../lib/api/client.ts';
@@ -12,11 +12,25 @@ import { PageHead } from '../../ui/PageHead.tsx';
 import { useResource } from '../../ui/useResource.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 import { useImportTexts } from './importTexts.ts';
+import { useEditorTexts } from './editorTexts.ts';
+import { CHANNELS } from './EntryFields.tsx';
 import { useKnowledgeFilesApi, type ExportFormat } from './knowledgeFilesApi.ts';
+import { PublishButton } from './PublishButton.tsx';
 import { TryBotPanel } from './TryBotPanel.tsx';
+import { ValidityTag } from './ValidityTag.tsx';
 
 const PAGE = 50;
 export const statusColors = { draft: 'default', published: 'green', archived: 'default' } as const;
+
+/** What to do next, under an empty list's title. */
+function EmptyHint({ text, children }: { text: string; children: ReactNode }) {
+  return (
+    <div style={{ display: 'grid', gap: 8, justifyItems: 'center' }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{text}</Typography.Text>
+      {children}
+    </div>
+  );
+}
 
 export default function KnowledgePage() {
   const { t, tryT, formatDateTime } = useI18n();
@@ -25,11 +39,15 @@ export default function KnowledgePage() {
   const { search, navigate } = useRouter();
   const q = search.get('q') ?? '';
   const status = search.get('status') ?? undefined;
+  const category = search.get('category') ?? undefined;
+  const tag = search.get('tag') ?? undefined;
+  const channel = search.get('channel') ?? undefined;
+  const filtered = Boolean(q || status || category || tag || channel);
+  const { t: et } = useEditorTexts();
   const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
   const [typed, setTyped] = useState(q);
   useEffect(() => setTyped(q), [q]);
   const [importing, setImporting] = useState(false);
-  const [publishing, setPublishing] = useState(false);
   const canManage = session.user.role !== 'agent';
   const files = useKnowledgeFilesApi();
   const { t: ft } = useImportTexts();
@@ -44,29 +62,25 @@ export default function KnowledgePage() {
       setExporting(false);
     }
   };
-  const list = useResource((signal) => api.knowledge.list({ q: q || undefined, status, limit: PAGE, offset: (page - 1) * PAGE }, signal), [api, q, status, page]);
+  const list = useResource(
+    (signal) => files.entries({ q: q || undefined, status, category, tag, channel, limit: PAGE, offset: (page - 1) * PAGE }, signal),
+    [files, q, status, category, tag, channel, page],
+  );
+  const facets = useResource((signal) => files.facets(signal), [files, list.data?.total]);
 
-  const setQuery = (next: { q?: string; status?: string | undefined; page?: number }) => {
+  type Filters = { q?: string; status?: string; category?: string; tag?: string; channel?: string; page?: number };
+  const setQuery = (next: Filters) => {
+    const merged: Filters = { q, status, category, tag, channel, ...next };
     const query = new URLSearchParams();
-    const nq = next.q ?? q;
-    const ns = 'status' in next ? next.status : status;
-    if (nq) query.set('q', nq);
-    if (ns) query.set('status', ns);
+    for (const key of ['q', 'status', 'category', 'tag', 'channel'] as const) if (merged[key]) query.set(key, merged[key]!);
     if (next.page && next.page > 1) query.set('page', String(next.page));
     navigate(`/console/knowledge${query.size ? `?${query}` : ''}`, { replace: true });
   };
-
-  const publish = async () => {
-    setPublishing(true);
-    try {
-      const { model } = await api.knowledge.publish();
-      void message.success(t('knowledge.published', { version: model.version, entries: model.entries }));
-    } catch (error) {
-      void message.error(errorText(error, tryT));
-    } finally {
-      setPublishing(false);
-    }
+  const clearFilters = () => {
+    setTyped('');
+    navigate('/console/knowledge', { replace: true });
   };
+  const facetOptions = (items: { name: string; count: number }[] | undefined) => (items ?? []).map((f) => ({ value: f.name, label: `${f.name} (${f.count})` }));
 
   const unavailable = isApiError(list.error) && list.error.status === 404 && list.error.code === 'NOT_FOUND';
   return (
@@ -85,7 +99,7 @@ export default function KnowledgePage() {
             {canManage ? (
               <>
                 <Button icon={<CloudUploadOutlined />} onClick={() => setImporting(true)}>{t('knowledge.import')}</Button>
-                <Button icon={<ThunderboltOutlined />} loading={publishing} onClick={() => void publish()}>{t('knowledge.publish')}</Button>
+                <PublishButton />
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/console/knowledge/new')}>{t('knowledge.new')}</Button>
               </>
             ) : null}
@@ -119,6 +133,36 @@ export default function KnowledgePage() {
                   style={{ width: 140 }}
                   options={(['draft', 'published', 'archived'] as const).map((s) => ({ value: s, label: t(`knowledge.status.${s}`) }))}
                 />
+                <Select
+                  allowClear
+                  showSearch
+                  aria-label={et('filter.category')}
+                  placeholder={et('filter.category')}
+                  value={category}
+                  onChange={(value: string | undefined) => setQuery({ category: value, page: 1 })}
+                  style={{ width: 160 }}
+                  options={facetOptions(facets.data?.categories)}
+                />
+                <Select
+                  allowClear
+                  showSearch
+                  aria-label={t('knowledge.tags')}
+                  placeholder={t('knowledge.tags')}
+                  value={tag}
+                  onChange={(value: string | undefined) => setQuery({ tag: value, page: 1 })}
+                  style={{ width: 160 }}
+                  options={facetOptions(facets.data?.tags)}
+                />
+                <Select
+                  allowClear
+                  aria-label={et('channels')}
+                  placeholder={et('channels')}
+                  value={channel}
+                  onChange={(value: string | undefined) => setQuery({ channel: value, page: 1 })}
+                  style={{ width: 120 }}
+                  options={CHANNELS.map((c) => ({ value: c, label: et(`channel.${c}`) }))}
+                />
+                {filtered ? <Button type="link" onClick={clearFilters}>{et('filter.clear')}</Button> : null}
                 {list.data ? <Typography.Text type="secondary">{t('knowledge.total', { n: list.data.total })}</Typography.Text> : null}
               </Space>
               <Table<KnowledgeEntryView>
@@ -127,8 +171,18 @@ export default function KnowledgePage() {
                 tableLayout="fixed"
                 loading={list.loading}
                 dataSource={list.data?.entries ?? []}
-                pagination={list.data && list.data.total > PAGE ? { current: page, pageSize: PAGE, total: list.data.total, showSizeChanger: false, onChange: (p) => setQuery({ page: p }) } : false}
-                locale={{ emptyText: list.loading ? ' ' : <EmptyState compact title={q ? t('knowledge.emptySearch', { q }) : t('knowledge.empty')} /> }}
+                pagination={
+                  list.data && list.data.total > PAGE
+                    ? { current: page, pageSize: PAGE, total: list.data.total, showSizeChanger: false, showQuickJumper: list.data.total > PAGE * 10, showTotal: (n) => t('knowledge.total', { n }), onChange: (p) => setQuery({ page: p }) }
+                    : false
+                }
+                locale={{
+                  emptyText: list.loading ? ' ' : filtered ? (
+                    <EmptyState compact title={q ? t('knowledge.emptySearch', { q }) : et('list.emptyFiltered')} action={<EmptyHint text={et('list.emptyFilteredHint')}><Button onClick={clearFilters}>{et('filter.clear')}</Button></EmptyHint>} />
+                  ) : (
+                    <EmptyState compact title={t('knowledge.empty')} action={<EmptyHint text={et('list.emptyHint')}>{canManage ? <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/console/knowledge/new')}>{t('knowledge.new')}</Button> : null}</EmptyHint>} />
+                  ),
+                }}
                 columns={[
                   {
                     title: t('knowledge.question'),
@@ -152,6 +206,7 @@ export default function KnowledgePage() {
                       <span style={{ whiteSpace: 'nowrap' }}>
                         <Tag color={statusColors[s]}>{t(`knowledge.status.${s}`)}</Tag>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>v{entry.version}</Typography.Text>
+                        {s !== 'archived' ? <div><ValidityTag entry={entry} /></div> : null}
                       </span>
                     ),
                   },

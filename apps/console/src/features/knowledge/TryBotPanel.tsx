@@ -57,7 +57,7 @@ export function TryBotPanel() {
                 </Descriptions.Item>
               ) : null}
               {reply.knowledgeEntryId ? (
-                <Descriptions.Item label={t('knowledge.tryEntry')}><Link to={`/console/knowledge/${reply.knowledgeEntryId}`}>{reply.knowledgeEntryId.slice(0, 8)}</Link></Descriptions.Item>
+                <Descriptions.Item label={t('knowledge.tryEntry')}><Link to={`/console/knowledge/${reply.knowledgeEntryId}`}>{result.answer.candidates?.find((c) => c.entryId === reply.knowledgeEntryId)?.question ?? reply.knowledgeEntryId.slice(0, 8)}</Link></Descriptions.Item>
               ) : null}
             </Descriptions>
             {result.answer.why ? <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{result.answer.why}</Typography.Paragraph> : null}
