@@ -69,8 +69,19 @@ describe.skipIf(!hasChromium)(`console dispositions (${hasChromium ? CHROMIUM : 
     await page.getByLabel('标识 7').fill('Bad Key');
     await page.getByText('小写字母开头，只能用小写字母、数字和 _（最多 32 个字符）').waitFor();
     expect(await saved()).toHaveLength(6);
+    // Unsaved edits are not lost silently: the sidebar asks first, and staying keeps them.
+    await page.getByRole('navigation').getByRole('link', { name: '会话' }).click();
+    const ask = page.getByRole('dialog').filter({ hasText: '有未保存的修改' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: '留下继续编辑' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(page.url()).toContain('/console/settings/dispositions');
+    expect(await page.getByLabel('英文名称 7').inputValue()).toBe('Other');
     await page.getByRole('button', { name: /还\s?原/ }).click();
     await expect.poll(() => rows.count()).toBe(6);
+    // Nothing unsaved: the sidebar goes straight away.
+    await page.getByRole('navigation').getByRole('link', { name: '会话' }).click();
+    await page.waitForURL('**/console/inbox**');
     expect(errors).toEqual([]);
     await context.close();
   });

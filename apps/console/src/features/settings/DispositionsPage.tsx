@@ -9,6 +9,7 @@ import { errorText, problemText } from '../../ui/errorText.ts';
 import { PageHead } from '../../ui/PageHead.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/StateViews.tsx';
 import { useResource } from '../../ui/useResource.ts';
+import { useLeaveGuard } from '../knowledge/useLeaveGuard.ts';
 import { keyProblem, listOf, MAX_DISPOSITIONS, placeProblems, rowsOf, sameList, suggestKey, type DispositionRow } from './dispositionsModel.ts';
 import { dispositionProblemText, useDispositionTexts } from './dispositionsTexts.ts';
 
@@ -37,6 +38,10 @@ export default function DispositionsPage() {
   useEffect(() => {
     if (saved.data) form.setFieldsValue({ dispositions: rowsOf(saved.data.dispositions) });
   }, [saved.data, form]);
+
+  // Leaving with edits asks first (the sidebar, a reload, closing the tab), as the knowledge editor does.
+  const unsaved = canManage && !saving && !!saved.data && !!rows && rows.every((r) => typeof r?.key === 'string' && typeof r.label?.['zh-CN'] === 'string' && typeof r.label['en-US'] === 'string') && !sameList(saved.data.dispositions, listOf(rows));
+  useLeaveGuard(unsaved);
 
   // Every row's values, saved or not (the `saved` flag has no field of its own).
   const current = (): DispositionRow[] => (form.getFieldValue(LIST) as DispositionRow[] | undefined) ?? [];
