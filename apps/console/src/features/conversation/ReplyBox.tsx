@@ -12,6 +12,7 @@ import { insertCanned, matchCanned, slashQuery, type Canned } from '../canned/ca
 import { useInboxTexts } from '../inbox/inboxTexts.ts';
 import { MentionPicker, useMentionPicker } from './MentionPicker.tsx';
 import { useReplyAttachments } from './Attachments.tsx';
+import { ReplyDropZone } from './ReplyDropZone.tsx';
 
 type Message = z.infer<typeof AgentMessageView>;
 export type ReplyBoxHandle = { focus(): void; toggleNote(): void; /** Puts a suggested text in the box to edit before sending. */ fill(text: string): void };
@@ -139,7 +140,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
   };
 
   return (
-    <div className={`lx-reply lx-canned${note ? ' note' : ''}`}>
+    <ReplyDropZone className={`lx-reply lx-canned${note ? ' note' : ''}`} onFiles={(data) => files.onPaste({ clipboardData: data, preventDefault: () => undefined })}>
       {mention.open && !slash ? <MentionPicker id={mentionListId} items={mention.matches} active={mention.active} onChoose={(person) => mention.choose(text, person)} onHover={mention.setActive} /> : null}
       {slash ? <CannedPicker id={pickerId} items={matches} active={active} loading={canned === null} onChoose={(item) => void choose(item)} onHover={setActive} /> : null}
       {failure ? <Alert type="error" showIcon closable onClose={() => setFailure(null)} title={t('conversation.sendFailed', { reason: errorText(failure, tryT) })} style={{ marginBottom: 8 }} /> : null}
@@ -179,6 +180,6 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversationId: string; mod
           {note ? t('conversation.saveNote') : t('conversation.send')}
         </Button>
       </div>
-    </div>
+    </ReplyDropZone>
   );
 });
