@@ -70,9 +70,10 @@ export function subscribers(deps: SubscriberDeps): Subscriber[] {
       },
     },
     {
-      // Facts and the per-conversation pre-aggregate, in the dispatcher's transaction (issue 6).
+      // Facts and the per-conversation pre-aggregate, in the dispatcher's transaction (issue 6). Facts are unique
+      // per event and only new ones are folded, so a replay changes nothing: no receipt rows needed.
       name: 'analytics.facts',
-      delivery: 'once',
+      delivery: 'idempotent',
       events: factEvents,
       async handle(events, tx) {
         await recordFacts(deps.analytics, events as LingxiEvent[], tx);

@@ -22,12 +22,19 @@ export const factStore = {
   /** Inserts facts not stored yet; returns only the new ones (a replay returns none). */
   async insertNew(tx: Executor, ids: Ids, facts: readonly Fact[]): Promise<Fact[]> {
     if (facts.length === 0) return [];
-    const inserted = await tx
-      .insert(analyticsFacts)
-      .values(facts.map((f) => ({ id: ids.next(), ...f })))
-      .onConflictDoNothing()
-      .returning({ conversationId: analyticsFacts.conversationId, kind: analyticsFacts.kind, key: analyticsFacts.key });
-    const fresh = new Set(inserted.map((r) => `${r.conversationId}|${r.kind}|${r.key}`));
+    // The rows travel as one JSON parameter: a statement of 15 parameters per fact cost more to build than to run.
+    const rows = facts.map((f) => ({
+      id: ids.next(), workspace_id: f.workspaceId, conversation_id: f.conversationId, kind: f.kind, key: f.key, at: f.at.toISOString(), channel: f.channel,
+      agent_id: f.agentId, team_id: f.teamId, intent: f.intent, entry_id: f.entryId, value: f.value, label: f.label, detail: f.detail,
+    }));
+    const inserted = await tx.execute<{ conversation_id: string; kind: string; key: string }>(sql`
+      insert into analytics_facts (id, workspace_id, conversation_id, kind, key, at, channel, agent_id, team_id, intent, entry_id, value, label, detail)
+      select id, workspace_id, conversation_id, kind, key, at, channel, agent_id, team_id, intent, entry_id, value, label, detail
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, workspace_id uuid, conversation_id uuid, kind text, key text, at timestamptz,
+        channel text, agent_id uuid, team_id uuid, intent text, entry_id uuid, value float8, label text, detail jsonb)
+      on conflict do nothing
+      returning conversation_id, kind, key`);
+    const fresh = new Set(inserted.rows.map((r) => `${r.conversation_id}|${r.kind}|${r.key}`));
     return facts.filter((f) => fresh.has(`${f.conversationId}|${f.kind}|${f.key}`));
   },
   /** Customer questions that got this intent in a window, newest first (for a knowledge pack). */

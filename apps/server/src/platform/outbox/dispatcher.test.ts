@@ -97,4 +97,23 @@ describe('outbox dispatcher', () => {
     );
     expect(rows.rows[0]).toEqual({ n: 60, distinct: 60 });
   });
+
+  it('runs an idempotent subscriber in a transaction without writing receipts', async () => {
+    await t.db.sql.execute(sql`create table keyed_effects (event_id uuid primary key)`);
+    const subscriber: Subscriber = {
+      name: 'keyed',
+      delivery: 'idempotent',
+      events: ['keyed.event'],
+      async handle(batch, tx) {
+        for (const e of batch) await tx.execute(sql`insert into keyed_effects values (${e.id}) on conflict do nothing`);
+      },
+    };
+    const event = record('keyed.event');
+    await t.db.transaction(async (tx) => appendToOutbox(tx, [event]));
+    await createDispatcher({ db: t.db, bus: memoryBus(), log: quiet, subscribers: [subscriber] }).drain();
+    const effects = await t.db.sql.execute<{ n: number }>(sql`select count(*)::int as n from keyed_effects where event_id = ${event.id}`);
+    const receipts = await t.db.sql.execute<{ n: number }>(sql`select count(*)::int as n from event_receipts where event_id = ${event.id}`);
+    expect([effects.rows[0]!.n, receipts.rows[0]!.n]).toEqual([1, 0]);
+    expect(await pendingOutboxCount(t.db.sql)).toBe(0);
+  });
 });

@@ -7,11 +7,14 @@ import type { OutboxRecord } from './record.ts';
  * How a subscriber gets events:
  * - once: exactly one node handles each event, inside a transaction that also records a receipt,
  *   so a replay after a crash never applies the same event twice. Write only through the given tx.
+ * - idempotent: like once (one node, inside a transaction), but no receipt is written: the handler's own
+ *   writes are keyed so that a replay changes nothing (e.g. analytics facts, unique per event). Cheaper
+ *   on the hot path: no receipt row per event.
  * - atLeastOnce: one node handles it, no receipt (e.g. socket fan-out: clients drop duplicates by id).
  * - everyNode: every node handles it, through the bus (e.g. swapping a retrained model into memory).
  */
 export type Subscriber<E extends OutboxRecord = OutboxRecord> =
-  | { name: string; delivery: 'once'; events: readonly string[]; handle(events: E[], tx: Tx): Promise<void> }
+  | { name: string; delivery: 'once' | 'idempotent'; events: readonly string[]; handle(events: E[], tx: Tx): Promise<void> }
   | { name: string; delivery: 'atLeastOnce' | 'everyNode'; events: readonly string[]; handle(events: E[]): Promise<void> };
 
 export interface Dispatcher {
@@ -27,8 +30,11 @@ type Logger = { error(obj: unknown, msg?: string): void; warn(obj: unknown, msg?
 
 const BATCH = 200;
 
-const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+// One array parameter (uuids need no quoting), not one parameter per id: building those was a main-thread cost.
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const LEASE_SECONDS = 30;
+const KEEP_DELIVERED_SECONDS = 3_600;
+const PURGE_EVERY_MS = 60_000;
 
 export function createDispatcher(deps: {
   db: Database;
@@ -81,7 +87,8 @@ export function createDispatcher(deps: {
   }
 
   async function deliver(subscriber: Subscriber, records: OutboxRecord[]): Promise<void> {
-    if (subscriber.delivery !== 'once') return subscriber.handle(records);
+    if (subscriber.delivery === 'atLeastOnce' || subscriber.delivery === 'everyNode') return subscriber.handle(records);
+    if (subscriber.delivery === 'idempotent') return db.sql.transaction(async (tx) => subscriber.handle(records, tx));
     await db.sql.transaction(async (tx) => {
       const ids = records.map((r) => r.id);
       const fresh = await tx.execute<{ event_id: string }>(sql`
@@ -92,6 +99,15 @@ export function createDispatcher(deps: {
       const todo = records.filter((r) => freshIds.has(r.id));
       if (todo.length > 0) await subscriber.handle(todo, tx);
     });
+  }
+
+  // Delivered events stay a while (tests and people read them as the recent event log), then go: the outbox
+  // held every event ever, and its pending index and the claim's scan grew with it.
+  let lastPurge = -Infinity;
+  async function purgeDelivered(): Promise<void> {
+    if (performance.now() - lastPurge < PURGE_EVERY_MS) return;
+    lastPurge = performance.now();
+    await db.sql.execute(sql`delete from outbox where published_at < now() - make_interval(secs => ${KEEP_DELIVERED_SECONDS})`);
   }
 
   async function runOnce(): Promise<number> {
@@ -111,6 +127,7 @@ export function createDispatcher(deps: {
       }
     }
     const delivered = records.filter((r) => !failed.has(r.id));
+    await purgeDelivered();
     if (delivered.length > 0) {
       await bus.publish(delivered);
       await db.sql.execute(sql`update outbox set published_at = now(), last_error = null
