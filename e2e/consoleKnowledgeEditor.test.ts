@@ -88,7 +88,8 @@ describe.skipIf(!hasChromium)(`console knowledge editor (${hasChromium ? CHROMIU
     const v2 = page.getByTestId('version-2');
     await v2.locator('del', { hasText: '满 300 减 50' }).waitFor();
     await v2.locator('ins', { hasText: '满 300 减 60' }).waitFor();
-    await v2.locator('ins', { hasText: 'published' }).waitFor();
+    await v2.locator('ins', { hasText: '已发布' }).waitFor();
+    await page.getByRole('heading', { name: '编辑条目' }).scrollIntoViewIfNeeded();
     await shoot(page, 'versions-zh-CN');
 
     // Restore v1 (asked first): the answer comes back as a new version 3.
@@ -97,6 +98,7 @@ describe.skipIf(!hasChromium)(`console knowledge editor (${hasChromium ? CHROMIU
     await page.getByTestId('version-3').getByText('恢复自 v1').waitFor();
     expect(await page.getByLabel('答案（Markdown）').inputValue()).toContain('满 300 减 50');
     await expect.poll(() => page.getByTestId('unsaved').count()).toBe(0);
+    await page.getByRole('heading', { name: '编辑条目' }).scrollIntoViewIfNeeded();
     await shoot(page, 'editor-zh-CN');
 
     // The list says it is expired, and filters by category and channel.
@@ -127,6 +129,7 @@ describe.skipIf(!hasChromium)(`console knowledge editor (${hasChromium ? CHROMIU
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Publish and retrain the bot?' });
     await dialog.getByText(/The bot is retrained on the \d+ published entries/).waitFor();
+    await page.waitForTimeout(400); // the dialog's opening animation
     await shoot(page, 'publish-en-US');
     await dialog.getByRole('button', { name: 'Publish and retrain' }).focus();
     await page.keyboard.press('Enter');

@@ -21,9 +21,15 @@ describe.skipIf(!hasChromium)(`console reply box drag and drop (${hasChromium ? 
   /** What the operating system hands the page when files are dragged from the desktop. */
   async function drop(page: Page, files: { name: string; type: string; text: string }[], release = true) {
     await page.getByTestId('reply-drop-zone').evaluate((zone, { files, release }) => {
-      const data = new DataTransfer();
-      for (const f of files) data.items.add(new File([f.text], f.name, { type: f.type }));
-      const fire = (type: string) => zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      // The e2e project has no DOM types: name the few browser classes used here.
+      const w = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: string[], name: string, options: { type: string }) => unknown;
+        DragEvent: new (type: string, init: Record<string, unknown>) => unknown;
+      };
+      const data = new w.DataTransfer();
+      for (const f of files) data.items.add(new w.File([f.text], f.name, { type: f.type }));
+      const fire = (type: string) => (zone as unknown as { dispatchEvent(event: unknown): void }).dispatchEvent(new w.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
       fire('dragenter');
       fire('dragover');
       if (release) fire('drop');

@@ -97,7 +97,7 @@ export default function KnowledgeEditorPage({ params }: ScreenProps) {
     };
     try {
       const saved = id ? (await api.knowledge.update(id, input)).entry : (await api.knowledge.create(input)).entry;
-      void message.success(status === 'published' ? t('knowledge.saved') : et('draftNotice'));
+      void message.success(t('knowledge.saved'));
       entry.setData(() => saved);
       form.setFieldsValue(toForm(saved));
       if (!id) navigate(`/console/knowledge/${saved.id}`, { replace: true });

@@ -14,8 +14,13 @@ const clip = (s: string) => (s.length > 280 ? `${s.slice(0, 280)}…` : s);
 /** One field's change: removed text struck through in red, added text in green, like a review diff. */
 function ChangeRow({ change }: { change: FieldChange }) {
   const { t } = useEditorTexts();
-  const { formatDateTime } = useI18n();
-  const shown = (v: string | null) => (v === null ? t('versions.empty') : change.field === 'validFrom' || change.field === 'validTo' ? formatDateTime(v) : clip(v));
+  const { formatDateTime, tryT } = useI18n();
+  const shown = (v: string | null) => {
+    if (v === null) return t('versions.empty');
+    if (change.field === 'validFrom' || change.field === 'validTo') return formatDateTime(v);
+    if (change.field === 'status') return tryT(`knowledge.status.${v}`, v);
+    return clip(v);
+  };
   return (
     <div style={{ fontSize: 12, marginBottom: 6 }}>
       <Typography.Text strong style={{ fontSize: 12 }}>{t(`field.${change.field}`)}</Typography.Text>
