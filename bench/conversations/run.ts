@@ -1,15 +1,15 @@
 // Conversations speed: POST /api/public/v1/messages with the bot answering from the demo knowledge base.
-// Run: node --import tsx bench/conversations/run.ts [--seconds 20] [--rate 200] [--sessions 200] [--mode both|open|closed] [--database-url postgres://…] [--server]
+// Run: node --import tsx bench/conversations/run.ts [--seconds 20] [--rate 200] [--sessions 200] [--mode both|open|closed] [--database-url postgres://user@host:port/db] [--server]
 // In-process (default): the app and PGlite (in memory) in this process, the load generator in a worker thread.
 // --server: the real server (`lingxi start`) as a child process on a fresh data directory (PGlite on disk), or
-// on --database-url; the load comes from this process. --database-url: an empty, dedicated PostgreSQL database.
+// on --database-url; the load comes from this process. --database-url: a PostgreSQL server, on which each run creates a fresh database and drops it after.
 // Open loop (fixed arrival rate) gives latency; closed loop (saturation) gives throughput. Writes last-run*.md (results.md is the history).
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { startInProcess, startServer, type Target } from './targets.ts';
+import { freshDatabase, startInProcess, startServer, type Target } from './targets.ts';
 import { cpuBetween, describeCpu, threadCpu, type CpuSplit } from './threads.ts';
 
 const { values } = parseArgs({
@@ -30,7 +30,10 @@ const percentile = (xs: number[], p: number) => {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 const load0 = loadavg()[0]!;
-const target: Target = values.server ? await startServer({ databaseUrl }) : await startInProcess({ databaseUrl });
+// A fresh database on the given PostgreSQL server for this run, dropped at the end.
+const fresh = databaseUrl ? await freshDatabase(databaseUrl) : null;
+const started = values.server ? await startServer({ databaseUrl: fresh?.url }) : await startInProcess({ databaseUrl: fresh?.url });
+const target: Target = { ...started, stop: async () => { await started.stop(); await fresh?.drop(); } };
 const { baseUrl, questions } = target;
 
 async function newSessions(n: number): Promise<string[]> {
@@ -93,10 +96,10 @@ await target.stop();
 if (values.mode !== 'both') process.exit(0);
 
 const openBot = (open as Measured & { bot: number[] }).bot;
-const command = `node --import tsx bench/conversations/run.ts --seconds ${seconds} --rate ${rate} --sessions ${sessions}${values.server ? ' --server' : ''}${databaseUrl ? ' --database-url <a fresh database>' : ''}`;
+const command = `node --import tsx bench/conversations/run.ts --seconds ${seconds} --rate ${rate} --sessions ${sessions}${values.server ? ' --server' : ''}${databaseUrl ? ' --database-url postgres://postgres@127.0.0.1:55432/postgres' : ''}`;
 const where = values.server
-  ? `the real server (\`lingxi start\`) as a child process, ${databaseUrl ? 'on PostgreSQL (local, fsync off as in CI)' : 'PGlite on disk in a fresh data directory'}, load from the bench process`
-  : `in-process, ${databaseUrl ? 'PostgreSQL (local, fsync off as in CI), pool of 16' : 'PGlite (in memory, worker thread)'}, load from a worker thread`;
+  ? `the real server (\`lingxi start\`) as a child process, ${databaseUrl ? 'on PostgreSQL 15 (local, same machine)' : 'PGlite on disk in a fresh data directory'}, load from the bench process`
+  : `in-process, ${databaseUrl ? 'PostgreSQL 15 (local, same machine), pool of 16' : 'PGlite (in memory, worker thread)'}, load from a worker thread`;
 const lines = [
   '# Conversations benchmark',
   '',
@@ -126,7 +129,7 @@ const lines = [
 ];
 // results.md keeps the history by hand; each run writes its own file beside it.
 const name = values.out ?? `last-run${values.server ? '-server' : ''}${databaseUrl ? '-postgres' : ''}.md`;
-const out = fileURLToPath(new URL(`./${name}`, import.meta.url));
+const out = name.startsWith("/") ? name : fileURLToPath(new URL(`./${name}`, import.meta.url));
 writeFileSync(out, `${lines.join('\n')}\n`);
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exit(0);

@@ -37,6 +37,26 @@ const questions = () =>
     return [e.question, ...e.similarQuestions];
   });
 
+/** A fresh database on the given server for one run, dropped after it (the bench never writes into an existing one). */
+export async function freshDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `lingxi_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
 export async function startInProcess(options: { databaseUrl: string | undefined }): Promise<Target> {
   // Every statement the app sends goes through pg's Client.query (BEGIN and COMMIT included).
   let statements = 0;
