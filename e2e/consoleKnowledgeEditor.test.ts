@@ -146,6 +146,12 @@ describe.skipIf(!hasChromium)(`console knowledge editor (${hasChromium ? CHROMIU
     await page.locator('.ant-empty').getByRole('button', { name: 'Clear filters' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('.ant-table-row').nth(10).waitFor();
+    // Try the bot: the answer, its kind in words, the entry used by its question, and the candidates.
+    const tryBox = page.getByRole('searchbox', { name: 'Try the bot' });
+    await tryBox.fill('how long does a refund take');
+    await tryBox.press('Enter');
+    await page.getByText('Candidates (similarity)').waitFor();
+    await page.locator('.ant-descriptions').getByText(/^(Answer|Did you mean|Fallback)$/).waitFor();
     await shoot(page, 'en-US');
 
     await page.locator('.ant-table-row a').first().click();

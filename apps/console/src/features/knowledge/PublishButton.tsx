@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Modal, Progress, Typography } from 'antd';
+import { Alert, App, Button, Modal, Progress, Typography } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSignedIn } from '../../lib/session.tsx';
@@ -19,12 +19,14 @@ export function PublishButton() {
   const [asking, setAsking] = useState<{ published: number } | null>(null);
   const [running, setRunning] = useState<{ startedAt: number } | null>(null);
   const [result, setResult] = useState<{ version: number; entries: number; seconds: number } | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const model = useResource((signal) => api.knowledge.model().catch((error: unknown) => (signal.aborted ? Promise.reject(error) : null)), [api, result]);
 
   const open = async () => {
     try {
       const published = await api.knowledge.list({ status: 'published', limit: 1 });
       setResult(null);
+      setFailure(null);
       setAsking({ published: published.total });
     } catch (error) {
       void message.error(errorText(error, tryT));
@@ -33,12 +35,13 @@ export function PublishButton() {
   const publish = async () => {
     const startedAt = performance.now();
     setRunning({ startedAt });
+    setFailure(null);
     try {
       const { model: live } = await api.knowledge.publish();
       setResult({ version: live.version, entries: live.entries, seconds: Math.round((performance.now() - startedAt) / 100) / 10 });
     } catch (error) {
-      setAsking(null);
-      void message.error(errorText(error, tryT));
+      // The dialog stays open with the reason: the bot still answers from the model that was live.
+      setFailure(error);
     } finally {
       setRunning(null);
     }
@@ -72,6 +75,7 @@ export function PublishButton() {
         }
       >
         <div aria-live="polite" data-testid="publish-status">
+          {failure && !running ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(failure, tryT)} description={t('publish.failed')} /> : null}
           {result ? (
             <Typography.Paragraph>{t('publish.done', result)}</Typography.Paragraph>
           ) : running ? (

@@ -8,10 +8,12 @@ import { Link } from '../../lib/router.tsx';
 import { useSignedIn } from '../../lib/session.tsx';
 import { errorText } from '../../ui/errorText.ts';
 import { Markdown } from '../../ui/Markdown.tsx';
+import { useEditorTexts } from './editorTexts.ts';
 
 /** Ask the bot as a customer would, and see what it would answer and why, without starting a conversation. */
 export function TryBotPanel() {
   const { t, tryT, locale } = useI18n();
+  const { t: et } = useEditorTexts();
   const { api } = useSignedIn();
   const [asking, setAsking] = useState(false);
   const [result, setResult] = useState<{ question: string; answer: TryBotResult } | null>(null);
@@ -50,7 +52,7 @@ export function TryBotPanel() {
               <Markdown source={reply.text} />
             </div>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('knowledge.tryKind')}><Tag>{reply.kind}</Tag>{result.answer.intent ? <Tag color="blue">{result.answer.intent}</Tag> : null}</Descriptions.Item>
+              <Descriptions.Item label={t('knowledge.tryKind')}><Tag>{et(`try.kind.${reply.kind}`)}</Tag>{result.answer.intent ? <Tag color="blue">{result.answer.intent}</Tag> : null}</Descriptions.Item>
               {confidence !== null ? (
                 <Descriptions.Item label={t('knowledge.tryConfidence')}>
                   <Progress percent={Math.round(confidence * 100)} size="small" style={{ width: 160, margin: 0 }} />
@@ -61,6 +63,7 @@ export function TryBotPanel() {
               ) : null}
             </Descriptions>
             {result.answer.why ? <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{result.answer.why}</Typography.Paragraph> : null}
+            {result.answer.candidates?.length ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{et('try.candidates')}</Typography.Text> : null}
             {result.answer.candidates?.length ? (
               <ol style={{ paddingLeft: 18, margin: 0, fontSize: 12 }}>
                 {result.answer.candidates.slice(0, 5).map((c, i) => (

@@ -41,6 +41,7 @@ const zh = {
   'publish.confirmBody': '将用 {n} 条已发布的条目重新训练机器人（草稿和已归档的不会使用）。训练期间机器人照常用旧知识回答，完成后在所有节点上切换。',
   'publish.running': '正在重新训练机器人…',
   'publish.done': '已上线：模型版本 {version}，{entries} 条，训练耗时 {seconds} 秒',
+  'publish.failed': '机器人仍在用之前上线的模型回答，没有受影响。可以稍后重试；如果一直失败，请把上面的原因告诉管理员。',
   'publish.last': '当前模型：版本 {version}，{entries} 条，{at} 训练',
   'draftNotice': '这是草稿：机器人不会使用它，直到您“保存并上线”。',
   'versions.changes': '改动',
@@ -60,6 +61,14 @@ const zh = {
   'field.validFrom': '生效时间',
   'field.validTo': '失效时间',
   'field.status': '状态',
+  'try.candidates': '候选条目（相似度）',
+  'try.kind.answer': '直接回答',
+  'try.kind.clarify': '反问确认',
+  'try.kind.flow': '流程',
+  'try.kind.fallback': '兜底回复',
+  'try.kind.handoff': '转人工',
+  'try.kind.system': '系统',
+  'try.kind.agent': '人工',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -100,6 +109,7 @@ const en: Record<keyof typeof zh, string> = {
   'publish.confirmBody': 'The bot is retrained on the {n} published entries (drafts and archived ones are left out). It keeps answering from the current knowledge meanwhile and switches on every node when done.',
   'publish.running': 'Retraining the bot…',
   'publish.done': 'Live: model version {version}, {entries} entries, trained in {seconds} s',
+  'publish.failed': 'The bot keeps answering from the model that was live; nothing is lost. Retry in a moment; if it keeps failing, give the reason above to your administrator.',
   'publish.last': 'Current model: version {version}, {entries} entries, trained {at}',
   'draftNotice': 'This is a draft: the bot does not use it until you “Save and go live”.',
   'versions.changes': 'Changes',
@@ -119,6 +129,14 @@ const en: Record<keyof typeof zh, string> = {
   'field.validFrom': 'Valid from',
   'field.validTo': 'Valid to',
   'field.status': 'Status',
+  'try.candidates': 'Candidates (similarity)',
+  'try.kind.answer': 'Answer',
+  'try.kind.clarify': 'Did you mean',
+  'try.kind.flow': 'Flow step',
+  'try.kind.fallback': 'Fallback',
+  'try.kind.handoff': 'Handoff',
+  'try.kind.system': 'System',
+  'try.kind.agent': 'Agent',
 };
 
 export type EditorTextKey = keyof typeof zh;
