@@ -82,6 +82,18 @@ describe('word vectors from the training questions', () => {
   });
 });
 
+describe('pair scorer with and without word vectors', () => {
+  it('stores the vectors it learned, and round-trips either way', () => {
+    const withVectors = serializePairScorer(trainPairScorer(training, fixed));
+    const plain = trainPairScorer(training, { ...fixed, embedding: false });
+    const plainBytes = serializePairScorer(plain);
+    expect(plainBytes.length).toBeLessThan(withVectors.length);
+    const loaded = loadPairScorer(plainBytes);
+    for (const [a, b] of [...same, ...different]) expect(loaded.score(a!, b!)).toBe(plain.score(a!, b!));
+    expect(serializePairScorer(loaded)).toEqual(plainBytes);
+  });
+});
+
 describe('decision threshold', () => {
   it('is the cut that answers the most pairs right, nearest 0.5 among ties', () => {
     const labels = Uint8Array.from([0, 0, 0, 1, 0, 1, 1]);
