@@ -10,6 +10,9 @@ import { errorText } from '../../ui/errorText.ts';
 import { Markdown } from '../../ui/Markdown.tsx';
 import { useEditorTexts } from './editorTexts.ts';
 
+// An intent that is an entry's id says nothing the "matched entry" line does not say better.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Ask the bot as a customer would, and see what it would answer and why, without starting a conversation. */
 export function TryBotPanel() {
   const { t, tryT, locale } = useI18n();
@@ -52,7 +55,7 @@ export function TryBotPanel() {
               <Markdown source={reply.text} />
             </div>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('knowledge.tryKind')}><Tag>{et(`try.kind.${reply.kind}`)}</Tag>{result.answer.intent ? <Tag color="blue">{result.answer.intent}</Tag> : null}</Descriptions.Item>
+              <Descriptions.Item label={t('knowledge.tryKind')}><Tag>{et(`try.kind.${reply.kind}`)}</Tag>{result.answer.intent && !UUID.test(result.answer.intent) ? <Tag color="blue" style={{ whiteSpace: 'normal' }}>{result.answer.intent}</Tag> : null}</Descriptions.Item>
               {confidence !== null ? (
                 <Descriptions.Item label={t('knowledge.tryConfidence')}>
                   <Progress percent={Math.round(confidence * 100)} size="small" style={{ width: 160, margin: 0 }} />
