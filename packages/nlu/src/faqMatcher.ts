@@ -1,10 +1,10 @@
 import { packIntent, unpackIntent } from './intentCodec.ts';
 import { trainIntentModel, type IntentModel, type IntentTrainingOptions } from './intentModel.ts';
 import { defaultFeatureConfig, extractFeatures, type FeatureBag } from './features.ts';
-import { buildKnowledgeIndex, retrievalTerms, type KnowledgeDoc, type KnowledgeIndex } from './knowledgeIndex.ts';
-import { packModel, unpackModel } from './modelBytes.ts';
+import { buildKnowledgeIndex, knowledgeIndexArrays, restoreKnowledgeIndex, retrievalTerms, runToEnd, type KnowledgeDoc, type KnowledgeIndex, type KnowledgeIndexArrays } from './knowledgeIndex.ts';
+import { packModel, unpackModel, type ModelArray } from './modelBytes.ts';
 import { offTopicExamples } from './offTopic.ts';
-import { QuestionSpace } from './questionSpace.ts';
+import { buildQuestionSpace, restoreQuestionSpace, type QuestionSpace, type QuestionSpaceArrays, type SpacedQuestion } from './questionSpace.ts';
 import { seededRandom, shuffled } from './seededRandom.ts';
 
 export type FaqCandidate = { entryId: string; score: number; question: string };
@@ -31,8 +31,10 @@ export type FaqTrainingOptions = Pick<IntentTrainingOptions, 'seed' | 'epochs' |
 
 // 3: the embedded classifier is an intent model of version 3 (its feature configuration travels with it)
 // 4: stats carry minCoverage (older matchers load with 0: the rule off, as they were tuned without it)
-export const FAQ_MODEL_VERSION = 'lingxi-faq/4';
-const READABLE_FAQ_VERSIONS = new Set(['lingxi-faq/2', 'lingxi-faq/3', FAQ_MODEL_VERSION]);
+// 5: the built BM25 index and question space travel as arrays (older matchers rebuild them from their texts on load)
+export const FAQ_MODEL_VERSION = 'lingxi-faq/5';
+const READABLE_FAQ_VERSIONS = new Set(['lingxi-faq/2', 'lingxi-faq/3', 'lingxi-faq/4', FAQ_MODEL_VERSION]);
+const INDEX_ARRAYS = ['termHash', 'termStart', 'termUnits', 'termTf'] as const;
 
 // A softmax over entries learns what tells entries apart, but its cost grows with entries ×
 // questions; above this many entries nearest questions and BM25 carry the match alone.
@@ -62,18 +64,27 @@ function memoized<T>(analyse: (text: string) => T): (text: string) => T {
   };
 }
 
+/** The question space's questions: every entry's, then the off-topic texts (entry BACKGROUND). */
+function spacedQuestions({ docs, offTopic }: Pick<Parts, 'docs' | 'offTopic'>): SpacedQuestion[] {
+  return [...docs.flatMap((d) => d.questions.map((text) => ({ entryId: d.id, text }))), ...offTopic.map((text) => ({ entryId: BACKGROUND, text }))];
+}
+
+/** Builds the retrieval structures from the texts (training, and loading matchers of version 4 or older). */
+function retrievalOf(parts: Parts, analysis?: TextAnalysis): Retrieval {
+  return { index: buildKnowledgeIndex(parts.docs, analysis?.termsOf), space: buildQuestionSpace(spacedQuestions(parts), analysis?.featuresOf) };
+}
+
+type Retrieval = { index: KnowledgeIndex; space: QuestionSpace };
+
 class FusedMatcher implements FaqMatcher {
   readonly stats: FaqStats;
-  private readonly index: KnowledgeIndex;
-  private readonly space: QuestionSpace;
+  readonly index: KnowledgeIndex;
+  readonly space: QuestionSpace;
   private readonly firstQuestion: Map<string, string>;
-  constructor(readonly parts: Parts, analysis?: TextAnalysis) {
+  constructor(readonly parts: Parts, { index, space }: Retrieval) {
     this.stats = parts.stats;
-    this.index = buildKnowledgeIndex(parts.docs, analysis?.termsOf);
-    this.space = new QuestionSpace([
-      ...parts.docs.flatMap((d) => d.questions.map((text) => ({ entryId: d.id, text }))),
-      ...parts.offTopic.map((text) => ({ entryId: BACKGROUND, text })),
-    ], analysis?.featuresOf);
+    this.index = index;
+    this.space = space;
     this.firstQuestion = new Map(parts.docs.map((d) => [d.id, d.questions[0] ?? '']));
   }
 
@@ -125,7 +136,8 @@ function build(docs: readonly KnowledgeDoc[], offTopic: readonly string[], optio
     ? trainIntentModel(examples, { features: defaultFeatureConfig, ensemble: false, ...options, outOfScopeExamples: offTopic })
     : null;
   const stats: FaqStats = { entries: docs.length, questions: examples.length, trainMs: 0, createdAt: options.createdAt ?? null, ...cuts, intent: classifier?.stats ?? null };
-  return new FusedMatcher({ docs, offTopic, classifier, stats }, analysis);
+  const parts = { docs, offTopic, classifier, stats };
+  return new FusedMatcher(parts, retrievalOf(parts, analysis));
 }
 
 /**
@@ -171,32 +183,74 @@ export function serializeFaqMatcher(matcher: FaqMatcher): Uint8Array {
   if (!(matcher instanceof FusedMatcher)) throw new Error('Only matchers made by trainFaqMatcher or loadFaqMatcher can be serialized.');
   const { docs, offTopic, classifier, stats } = matcher.parts;
   const intent = classifier ? packIntent(classifier) : null;
-  return packModel({ kind: 'faq', version: FAQ_MODEL_VERSION, docs, offTopic, stats: { ...stats, intent: null }, intent: intent?.meta ?? null }, intent?.arrays ?? {});
+  const arrays: Record<string, ModelArray> = { ...intent?.arrays };
+  const index = knowledgeIndexArrays(matcher.index);
+  for (const name of INDEX_ARRAYS) arrays[`index.${name}`] = index[name];
+  const { weights, ...space } = matcher.space.arrays;
+  for (const [name, array] of Object.entries({ ...space, ...weights })) arrays[`space.${name}`] = array;
+  return packModel({ kind: 'faq', version: FAQ_MODEL_VERSION, docs, offTopic, stats: { ...stats, intent: null }, intent: intent?.meta ?? null }, arrays);
 }
 
-function unpackFaq(bytes: Uint8Array): Parts {
+type Unpacked = { parts: Parts; stored: { index: KnowledgeIndexArrays; space: QuestionSpaceArrays } | null };
+
+function unpackFaq(bytes: Uint8Array): Unpacked {
   const { meta, arrays } = unpackModel(bytes);
-  if (meta.kind !== 'faq' || !READABLE_FAQ_VERSIONS.has(String(meta.version))) throw new Error(`Not a FAQ matcher of version ${FAQ_MODEL_VERSION} or lingxi-faq/2 (got ${String(meta.kind)} ${String(meta.version)}).`);
+  if (meta.kind !== 'faq' || !READABLE_FAQ_VERSIONS.has(String(meta.version))) throw new Error(`Not a FAQ matcher of version ${FAQ_MODEL_VERSION} or lingxi-faq/2 to 4 (got ${String(meta.kind)} ${String(meta.version)}).`);
   const classifier = meta.intent ? unpackIntent({ meta: meta.intent as Record<string, unknown>, arrays }) : null;
   const stored = meta.stats as Omit<FaqStats, 'minCoverage'> & { minCoverage?: number };
   const stats: FaqStats = { ...stored, minCoverage: stored.minCoverage ?? 0, intent: classifier?.stats ?? null };
-  return { docs: meta.docs as KnowledgeDoc[], offTopic: meta.offTopic as string[], classifier, stats };
+  const parts: Parts = { docs: meta.docs as KnowledgeDoc[], offTopic: meta.offTopic as string[], classifier, stats };
+  if (meta.version !== FAQ_MODEL_VERSION) return { parts, stored: null };
+  const take = (name: string) => {
+    const a = arrays[name];
+    if (!a) throw new Error(`A ${FAQ_MODEL_VERSION} matcher lacks its array ${name}.`);
+    return a;
+  };
+  const index = Object.fromEntries(INDEX_ARRAYS.map((n) => [n, take(`index.${n}`)])) as unknown as KnowledgeIndexArrays;
+  const weights = arrays['space.postedWeight']
+    ? { postedWeight: take('space.postedWeight') as Float32Array }
+    : { postedCount: take('space.postedCount') as Uint8Array, questionScale: take('space.questionScale') as Float64Array };
+  const space: QuestionSpaceArrays = { hashes: take('space.hashes') as Uint32Array, idf: take('space.idf') as Float32Array, start: take('space.start') as Int32Array, postedGaps: take('space.postedGaps') as Uint8Array, weights };
+  return { parts, stored: { index, space } };
+}
+
+/** The stored retrieval structures of a version-5 matcher, with the lookups rebuilt, in steps (see restoreKnowledgeIndex). */
+function* restoreRetrieval({ parts, stored }: Unpacked & { stored: NonNullable<Unpacked['stored']> }): Generator<void, Retrieval> {
+  const index = yield* restoreKnowledgeIndex(parts.docs, stored.index);
+  const space = yield* restoreQuestionSpace(spacedQuestions(parts), stored.space);
+  return { index, space };
 }
 
 export function loadFaqMatcher(bytes: Uint8Array): FaqMatcher {
-  return new FusedMatcher(unpackFaq(bytes));
+  const unpacked = unpackFaq(bytes);
+  const { parts, stored } = unpacked;
+  return new FusedMatcher(parts, stored ? runToEnd(restoreRetrieval({ parts, stored })) : retrievalOf(parts));
 }
 
 /**
- * The same matcher as loadFaqMatcher, but the texts are analysed (segmentation, features: nearly all
- * of the work) in slices of about `sliceMs`, awaiting `pause` between them: a server keeps answering
- * with its old model while a large one loads, instead of stalling for the seconds 10k entries take.
+ * The same matcher as loadFaqMatcher, with the work done in slices of about `sliceMs`, awaiting `pause`
+ * between them: a server keeps answering with its old model while a large one loads. A version-5 matcher
+ * is mostly copied (its lookups are rebuilt in slices); older ones analyse every text again (seconds at 10k entries).
  */
 export async function loadFaqMatcherInSlices(bytes: Uint8Array, options: { sliceMs?: number; pause?: () => Promise<void>; now?: () => number } = {}): Promise<FaqMatcher> {
   const sliceMs = options.sliceMs ?? 10;
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const now = options.now ?? (() => performance.now());
-  const parts = unpackFaq(bytes);
+  let sliceStart = now();
+  const step = async () => {
+    if (now() - sliceStart < sliceMs) return;
+    await pause();
+    sliceStart = now();
+  };
+  const { parts, stored } = unpackFaq(bytes);
+  if (stored) {
+    const steps = restoreRetrieval({ parts, stored });
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return new FusedMatcher(parts, next.value);
+      await step();
+    }
+  }
   const analysis: TextAnalysis = { featuresOf: memoized(extractFeatures), termsOf: memoized(retrievalTerms) };
   const work: Array<() => unknown> = [];
   for (const d of parts.docs) {
@@ -204,13 +258,9 @@ export async function loadFaqMatcherInSlices(bytes: Uint8Array, options: { slice
     if (d.answer) work.push(() => analysis.termsOf(d.answer));
   }
   for (const t of parts.offTopic) work.push(() => analysis.featuresOf(t));
-  let sliceStart = now();
-  for (const step of work) {
-    step();
-    if (now() - sliceStart >= sliceMs) {
-      await pause();
-      sliceStart = now();
-    }
+  for (const run of work) {
+    run();
+    await step();
   }
-  return new FusedMatcher(parts, analysis);
+  return new FusedMatcher(parts, retrievalOf(parts, analysis));
 }

@@ -37,28 +37,42 @@ export function retrievalTerms(text: string): Map<number, number> {
   return terms;
 }
 
-/** Units are questions (question ≥ 0) and answers (question = -1), in flat typed arrays. */
-type Units = { doc: Int32Array; question: Int32Array; length: Float32Array; termStart: Int32Array; terms: Int32Array; tf: Float32Array };
-type Posting = { id: number; units: Int32Array; tf: Float32Array; idf: number };
+/**
+ * Units are every entry's questions (question ≥ 0) then its answer if any (question = -1); terms are numbered in
+ * order of first appearance. The postings are flat typed arrays (CSR): term t's units, ascending, are
+ * termUnits[termStart[t] .. termStart[t + 1]). These four arrays are the index a FAQ model stores; the rest
+ * (units' terms for rescoring, lengths, idf, the hash lookup) is derived from them in linear passes.
+ */
+export type KnowledgeIndexArrays = { termHash: Int32Array; termStart: Int32Array; termUnits: Int32Array; termTf: Float32Array };
+/** The unit side: unit u's ascending term ids are unitTerms[unitStart[u] .. unitStart[u + 1]). */
+type Units = { doc: Int32Array; question: Int32Array; length: Float32Array; start: Int32Array; terms: Int32Array; tf: Float32Array };
 
 // Terms in more units than this are "common": they do not generate candidates, they only
 // rescore the best candidates the rarer terms found. This keeps a 100k-entry search in budget.
 const COMMON_TERM_UNITS = 2000;
 const CANDIDATES = 100;
+// Postings (and terms) restored between two pauses of a sliced load: a few milliseconds of work.
+const RESTORE_CHUNK = 100_000;
 
 class InvertedIndex implements KnowledgeIndex {
   readonly size: number;
   private readonly scores: Float32Array;
   private readonly unseenIdf: number;
+  private readonly averageLength: number;
   constructor(
     private readonly docs: readonly KnowledgeDoc[],
+    readonly arrays: KnowledgeIndexArrays,
     private readonly units: Units,
-    private readonly postings: Map<number, Posting>,
-    private readonly averageLength: number,
+    private readonly termOf: Map<number, number>,
+    private readonly idf: Float64Array,
   ) {
     this.size = docs.length;
-    this.scores = new Float32Array(units.doc.length);
-    this.unseenIdf = Math.log(1 + (units.doc.length + 0.5) / 0.5);
+    const count = units.doc.length;
+    this.scores = new Float32Array(count);
+    this.unseenIdf = Math.log(1 + (count + 0.5) / 0.5);
+    let total = 0;
+    for (const l of units.length) total += l;
+    this.averageLength = total / Math.max(1, count);
   }
 
   private saturated(tf: number, unit: number): number {
@@ -67,8 +81,8 @@ class InvertedIndex implements KnowledgeIndex {
 
   /** tf of a term in a unit, by binary search in the unit's sorted term ids. */
   private termFrequency(unit: number, term: number): number {
-    const { termStart, terms, tf } = this.units;
-    let lo = termStart[unit] ?? 0, hi = (termStart[unit + 1] ?? 0) - 1;
+    const { start, terms, tf } = this.units;
+    let lo = start[unit] ?? 0, hi = (start[unit + 1] ?? 0) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const t = terms[mid] ?? 0;
@@ -79,22 +93,26 @@ class InvertedIndex implements KnowledgeIndex {
   }
 
   search(query: string, k = 5): KnowledgeHit[] {
-    const known: Posting[] = [];
+    const { termStart, termUnits, termTf } = this.arrays;
+    const { doc: unitDoc, question: unitQuestion } = this.units;
+    const df = (t: number) => termStart[t + 1]! - termStart[t]!;
+    const known: number[] = [];
     let ideal = 0;
-    for (const term of retrievalTerms(query).keys()) {
-      const posting = this.postings.get(term);
-      if (posting) { known.push(posting); ideal += posting.idf; } else ideal += this.unseenIdf; // unseen words still count as unmatched weight
+    for (const hash of retrievalTerms(query).keys()) {
+      const term = this.termOf.get(hash);
+      if (term !== undefined) { known.push(term); ideal += this.idf[term]!; } else ideal += this.unseenIdf; // unseen words still count as unmatched weight
     }
-    known.sort((a, b) => a.units.length - b.units.length);
-    const rare = known.filter((p, i) => i === 0 || p.units.length <= COMMON_TERM_UNITS);
+    known.sort((a, b) => df(a) - df(b));
+    const rare = known.filter((t, i) => i === 0 || df(t) <= COMMON_TERM_UNITS);
     const common = known.slice(rare.length);
     const scores = this.scores; // scratch buffer shared by searches, cleared again through `touched`
     const touched: number[] = [];
-    for (const posting of rare) {
-      for (let i = 0; i < posting.units.length; i++) {
-        const u = posting.units[i] ?? 0;
+    for (const term of rare) {
+      const idf = this.idf[term]!;
+      for (let p = termStart[term]!, end = termStart[term + 1]!; p < end; p++) {
+        const u = termUnits[p]!;
         if (scores[u] === 0) touched.push(u);
-        scores[u] = (scores[u] ?? 0) + posting.idf * this.saturated(posting.tf[i] ?? 0, u);
+        scores[u] = scores[u]! + idf * this.saturated(termTf[p]!, u);
       }
     }
     const candidates = bestUnits(touched, scores, CANDIDATES);
@@ -102,13 +120,13 @@ class InvertedIndex implements KnowledgeIndex {
     const best = new Map<number, { score: number; question: number; answer: number }>();
     for (const { unit, score: partial } of candidates) {
       let score = partial;
-      for (const posting of common) {
-        const tf = this.termFrequency(unit, posting.id);
-        if (tf > 0) score += posting.idf * this.saturated(tf, unit);
+      for (const term of common) {
+        const tf = this.termFrequency(unit, term);
+        if (tf > 0) score += this.idf[term]! * this.saturated(tf, unit);
       }
       const s = score / Math.max(ideal, 1e-9);
-      const doc = this.units.doc[unit] ?? 0;
-      const question = this.units.question[unit] ?? -1;
+      const doc = unitDoc[unit] ?? 0;
+      const question = unitQuestion[unit] ?? -1;
       const entry = best.get(doc) ?? { score: 0, question: -1, answer: 0 };
       if (question < 0) entry.answer = s;
       else if (s > entry.score) { entry.score = s; entry.question = question; }
@@ -141,41 +159,88 @@ function bestUnits(touched: readonly number[], scores: Float32Array, n: number):
 /** BM25 over every question (and, weaker, the answer) of every entry, in an inverted index. */
 export function buildKnowledgeIndex(docs: readonly KnowledgeDoc[], termsOf: (text: string) => Map<number, number> = retrievalTerms): KnowledgeIndex {
   const termIds = new Map<number, number>();
+  const termHash: number[] = [];
   const lists: { units: number[]; tf: number[] }[] = [];
-  const doc: number[] = [], question: number[] = [], length: number[] = [], termStart: number[] = [0], unitTerms: number[] = [], unitTf: number[] = [];
-  const addUnit = (d: number, q: number, text: string) => {
-    const unit = doc.length;
-    const entries: [number, number][] = [];
-    let total = 0;
+  let unit = 0;
+  const addUnit = (text: string) => {
     for (const [hash, tf] of termsOf(text)) {
       let id = termIds.get(hash);
-      if (id === undefined) { id = lists.length; termIds.set(hash, id); lists.push({ units: [], tf: [] }); }
-      const list = lists[id] as { units: number[]; tf: number[] };
+      if (id === undefined) { id = termHash.length; termIds.set(hash, id); termHash.push(hash); lists.push({ units: [], tf: [] }); }
+      const list = lists[id]!;
       list.units.push(unit);
       list.tf.push(tf);
-      entries.push([id, tf]);
-      total += tf;
     }
-    entries.sort((x, y) => x[0] - y[0]);
-    for (const [id, tf] of entries) { unitTerms.push(id); unitTf.push(tf); }
-    termStart.push(unitTerms.length);
-    doc.push(d); question.push(q); length.push(total);
+    unit++;
   };
-  docs.forEach((d, i) => {
-    d.questions.forEach((q, j) => addUnit(i, j, q));
-    if (d.answer) addUnit(i, -1, d.answer);
-  });
-  const n = doc.length;
-  const postings = new Map<number, Posting>();
-  for (const [hash, id] of termIds) {
-    const list = lists[id] as { units: number[]; tf: number[] };
-    const df = list.units.length;
-    postings.set(hash, { id, units: Int32Array.from(list.units), tf: Float32Array.from(list.tf), idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) });
+  for (const d of docs) {
+    for (const q of d.questions) addUnit(q);
+    if (d.answer) addUnit(d.answer);
   }
-  const units: Units = {
-    doc: Int32Array.from(doc), question: Int32Array.from(question), length: Float32Array.from(length),
-    termStart: Int32Array.from(termStart), terms: Int32Array.from(unitTerms), tf: Float32Array.from(unitTf),
-  };
-  const averageLength = length.reduce((s, l) => s + l, 0) / Math.max(1, n);
-  return new InvertedIndex(docs, units, postings, averageLength);
+  const termStart = new Int32Array(termHash.length + 1);
+  lists.forEach((l, t) => { termStart[t + 1] = termStart[t]! + l.units.length; });
+  const termUnits = new Int32Array(termStart[termHash.length]!), termTf = new Float32Array(termStart[termHash.length]!);
+  lists.forEach((l, t) => { termUnits.set(l.units, termStart[t]); termTf.set(l.tf, termStart[t]); });
+  // one code path for training and loading: the built index is the restored one
+  return runToEnd(restoreKnowledgeIndex(docs, { termHash: Int32Array.from(termHash), termStart, termUnits, termTf }));
+}
+
+/** The arrays of an index made by buildKnowledgeIndex or restoreKnowledgeIndex (what a FAQ model stores). */
+export function knowledgeIndexArrays(index: KnowledgeIndex): KnowledgeIndexArrays {
+  if (!(index instanceof InvertedIndex)) throw new Error('Only indexes made by buildKnowledgeIndex can be stored.');
+  return index.arrays;
+}
+
+/**
+ * The index over its stored arrays: derives the unit side (a transpose), idf and the hash lookup, yielding
+ * every RESTORE_CHUNK postings or terms so a caller can load it in slices (runToEnd runs it without pausing).
+ */
+export function* restoreKnowledgeIndex(docs: readonly KnowledgeDoc[], arrays: KnowledgeIndexArrays): Generator<void, KnowledgeIndex> {
+  const { termHash, termStart, termUnits, termTf } = arrays;
+  const doc: number[] = [], question: number[] = [];
+  docs.forEach((d, i) => {
+    d.questions.forEach((_, j) => { doc.push(i); question.push(j); });
+    if (d.answer) { doc.push(i); question.push(-1); }
+  });
+  const count = doc.length;
+  const postings = termUnits.length;
+  if (termStart.length !== termHash.length + 1 || termStart[termHash.length] !== postings || termTf.length !== postings) throw new Error('A stored knowledge index does not fit together.');
+  const start = new Int32Array(count + 1);
+  for (let p = 0; p < postings; p++) {
+    const u = termUnits[p]!;
+    if (u < 0 || u >= count) throw new Error('A stored knowledge index does not fit its entries.');
+    start[u + 1] = start[u + 1]! + 1;
+  }
+  for (let u = 0; u < count; u++) start[u + 1] = start[u + 1]! + start[u]!;
+  yield;
+  // terms ascending, so each unit's term ids come out sorted (termFrequency's binary search needs that)
+  const fill = start.slice(0, count);
+  const terms = new Int32Array(postings), tf = new Float32Array(postings), length = new Float32Array(count);
+  const termOf = new Map<number, number>();
+  const idf = new Float64Array(termHash.length);
+  let since = 0;
+  for (let t = 0; t < termHash.length; t++) {
+    termOf.set(termHash[t]!, t);
+    const end = termStart[t + 1]!;
+    const df = end - termStart[t]!;
+    idf[t] = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+    for (let p = termStart[t]!; p < end; p++) {
+      const u = termUnits[p]!;
+      const at = fill[u]!;
+      fill[u] = at + 1;
+      terms[at] = t;
+      tf[at] = termTf[p]!;
+      length[u] = length[u]! + termTf[p]!;
+    }
+    since += df + 1;
+    if (since >= RESTORE_CHUNK) { since = 0; yield; }
+  }
+  return new InvertedIndex(docs, arrays, { doc: Int32Array.from(doc), question: Int32Array.from(question), length, start, terms, tf }, termOf, idf);
+}
+
+/** Runs a sliced restore to its end, without pausing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

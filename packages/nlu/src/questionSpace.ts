@@ -1,5 +1,7 @@
 import { extractFeatures, type FeatureBag } from './features.ts';
+import { decodeAscending, encodeAscending } from './modelBytes.ts';
 import { fitVocabulary, vectorize, type Vocabulary } from './vectorizer.ts';
+import { runToEnd } from './knowledgeIndex.ts';
 
 /** One labelled question in the space: the entry it belongs to ('' for off-topic examples). */
 export type SpacedQuestion = { entryId: string; text: string };
@@ -17,6 +19,20 @@ export type SpaceMatch = { neighbours: Neighbour[]; coverage: number };
 const COMMON_SHARE = 0.05;
 const MIN_COMMON = 50;
 
+/**
+ * What a space is made of besides its questions (what a FAQ model stores): the vocabulary, each feature's
+ * postings (questions ascending, as varint gaps), and each posting's count of the feature in its question with
+ * each question's vector scale, from which the weights are recomputed bit for bit: a third of the bytes of
+ * storing weights and ids as 32-bit arrays. A feature repeated more than 255 times in a question is stored as weights.
+ */
+export type QuestionSpaceArrays = {
+  hashes: Uint32Array; idf: Float32Array; start: Int32Array; postedGaps: Uint8Array;
+  weights: { postedCount: Uint8Array; questionScale: Float64Array } | { postedWeight: Float32Array };
+};
+// Postings (or vocabulary entries) restored between two pauses of a sliced load: a few milliseconds of work.
+const RESTORE_CHUNK = 100_000;
+const MAX_COUNT = 255;
+
 export class QuestionSpace {
   private readonly vocabulary: Vocabulary;
   // postings in one flat array per field (CSR): feature f owns [start[f], start[f + 1])
@@ -30,37 +46,40 @@ export class QuestionSpace {
   private readonly entryBest: Float64Array;
   private readonly entryQuestion: Int32Array;
 
-  /** `featuresOf` lets a trainer that builds several spaces over the same texts extract once. */
-  constructor(private readonly questions: readonly SpacedQuestion[], featuresOf: (text: string) => FeatureBag = extractFeatures) {
-    const bags = questions.map((q) => featuresOf(q.text));
-    this.vocabulary = fitVocabulary(bags);
-    const features = this.vocabulary.hashes.length;
-    const vectors = bags.map((bag) => vectorize(bag, this.vocabulary));
-    const start = new Int32Array(features + 1);
-    for (const x of vectors) for (const f of x.index) start[f + 1] = start[f + 1]! + 1;
-    for (let f = 0; f < features; f++) start[f + 1] = start[f + 1]! + start[f]!;
-    const fill = start.slice(0, features);
-    this.postedQuestion = new Int32Array(start[features] ?? 0);
-    this.postedWeight = new Float32Array(start[features] ?? 0);
-    vectors.forEach((x, q) => x.index.forEach((f, k) => {
-      const at = fill[f]!;
-      fill[f] = at + 1;
-      this.postedQuestion[at] = q;
-      this.postedWeight[at] = x.value[k] ?? 0;
-    }));
+  /** Use buildQuestionSpace or restoreQuestionSpace. */
+  constructor(
+    private readonly questions: readonly SpacedQuestion[],
+    private readonly weights: QuestionSpaceArrays['weights'],
+    vocabulary: Vocabulary,
+    posted: { start: Int32Array; question: Int32Array; weight: Float32Array },
+    entryOf: Int32Array,
+    entryIds: string[],
+  ) {
+    this.vocabulary = vocabulary;
+    const { start } = posted;
     this.start = start;
+    this.postedQuestion = posted.question;
+    this.postedWeight = posted.weight;
+    const features = vocabulary.hashes.length;
     const common = Math.max(MIN_COMMON, COMMON_SHARE * questions.length);
-    this.walked = Uint8Array.from({ length: features }, (_, f) => (start[f + 1]! - start[f]! > common ? 0 : 1));
+    this.walked = new Uint8Array(features);
+    for (let f = 0; f < features; f++) this.walked[f] = start[f + 1]! - start[f]! > common ? 0 : 1;
     this.scores = new Float64Array(questions.length);
-    const entries = new Map<string, number>();
-    this.entryOf = Int32Array.from(questions, (q) => {
-      let e = entries.get(q.entryId);
-      if (e === undefined) { e = entries.size; entries.set(q.entryId, e); }
-      return e;
-    });
-    this.entryIds = [...entries.keys()];
-    this.entryBest = new Float64Array(entries.size);
-    this.entryQuestion = new Int32Array(entries.size);
+    this.entryOf = entryOf;
+    this.entryIds = entryIds;
+    this.entryBest = new Float64Array(entryIds.length);
+    this.entryQuestion = new Int32Array(entryIds.length);
+  }
+
+  /** What a FAQ model stores of this space (see QuestionSpaceArrays). */
+  get arrays(): QuestionSpaceArrays {
+    const { hashes, idf } = this.vocabulary;
+    return { hashes, idf, start: this.start, postedGaps: encodeAscending(this.postedQuestion, this.start), weights: this.weights };
+  }
+
+  /** Whether this space's weights are exactly these (a build checks its restored weights against the vectors). */
+  sameWeights(weights: Float32Array): boolean {
+    return weights.length === this.postedWeight.length && weights.every((w, p) => Object.is(w, this.postedWeight[p]));
   }
 
   /** Best similarity per entry, highest first. */
@@ -105,4 +124,95 @@ export class QuestionSpace {
     }
     return { neighbours: top, coverage: x.coverage };
   }
+}
+
+/** Nearest questions over tf-idf vectors of the questions. `featuresOf` lets a trainer that builds several spaces over the same texts extract once. */
+export function buildQuestionSpace(questions: readonly SpacedQuestion[], featuresOf: (text: string) => FeatureBag = extractFeatures): QuestionSpace {
+  const bags = questions.map((q) => featuresOf(q.text));
+  const vocabulary = fitVocabulary(bags);
+  const features = vocabulary.hashes.length;
+  const vectors = bags.map((bag) => vectorize(bag, vocabulary));
+  const start = new Int32Array(features + 1);
+  for (const x of vectors) for (const f of x.index) start[f + 1] = start[f + 1]! + 1;
+  for (let f = 0; f < features; f++) start[f + 1] = start[f + 1]! + start[f]!;
+  const fill = start.slice(0, features);
+  const postings = start[features] ?? 0;
+  const postedQuestion = new Int32Array(postings), postedWeight = new Float32Array(postings), postedCount = new Uint8Array(postings);
+  const questionScale = new Float64Array(questions.length);
+  let countsFit = true;
+  vectors.forEach((x, q) => {
+    const bag = bags[q]!;
+    let norm = 0; // as vectorize sums it: over the bag in its order (every feature is in the vocabulary here)
+    for (const [h, count] of bag) {
+      const v = (1 + Math.log(count)) * (vocabulary.idf[vocabulary.lookup.get(h) ?? -1] ?? vocabulary.unseenIdf);
+      norm += v * v;
+    }
+    questionScale[q] = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    x.index.forEach((f, k) => {
+      const at = fill[f]!;
+      fill[f] = at + 1;
+      postedQuestion[at] = q;
+      postedWeight[at] = x.value[k] ?? 0;
+      const count = bag.get(vocabulary.hashes[f]!) ?? 0;
+      if (count > MAX_COUNT) countsFit = false;
+      postedCount[at] = count;
+    });
+  });
+  // one code path for training and loading: the built space is the restored one
+  const stored = (weights: QuestionSpaceArrays['weights']) => runToEnd(restoreQuestionSpace(questions, { hashes: vocabulary.hashes, idf: vocabulary.idf, start, postedGaps: encodeAscending(postedQuestion, start), weights }));
+  const space = countsFit ? stored({ postedCount, questionScale }) : null;
+  // weights recomputed from counts must equal the vectors' bit for bit; if they ever did not, the weights are stored as they are
+  return space?.sameWeights(postedWeight) ? space : stored({ postedWeight });
+}
+
+/**
+ * The space over stored arrays: decodes the postings, recomputes the weights and rebuilds the vocabulary's
+ * lookup, yielding every RESTORE_CHUNK postings or features (see restoreKnowledgeIndex).
+ */
+export function* restoreQuestionSpace(questions: readonly SpacedQuestion[], arrays: QuestionSpaceArrays): Generator<void, QuestionSpace> {
+  const { hashes, idf, start, postedGaps, weights } = arrays;
+  const features = hashes.length;
+  if (idf.length !== features || start.length !== features + 1) throw new Error('A stored question space does not fit together.');
+  const postings = start[features]!;
+  const question = new Int32Array(postings);
+  yield* decodeAscending(postedGaps, start, question, RESTORE_CHUNK);
+  let weight: Float32Array;
+  if ('postedWeight' in weights) weight = weights.postedWeight;
+  else {
+    const { postedCount, questionScale } = weights;
+    weight = new Float32Array(postings);
+    let since = 0;
+    for (let f = 0; f < features; f++) {
+      const end = start[f + 1]!;
+      for (let p = start[f]!; p < end; p++) {
+        const q = question[p]!;
+        if (q >= questions.length) throw new Error('A stored question space does not fit its questions.');
+        const count = postedCount[p]!;
+        // vectorize's arithmetic: a Float32 value, then scaled by the question's norm in double precision
+        weight[p] = Math.fround(count === 1 ? idf[f]! : (1 + Math.log(count)) * idf[f]!) * questionScale[q]!;
+      }
+      since += end - start[f]!;
+      if (since >= RESTORE_CHUNK) { since = 0; yield; }
+    }
+  }
+  const lookup = new Map<number, number>();
+  let unseenIdf = 1;
+  for (let i = 0; i < features; i++) {
+    lookup.set(hashes[i]!, i);
+    if (idf[i]! > unseenIdf) unseenIdf = idf[i]!;
+    if ((i + 1) % RESTORE_CHUNK === 0) yield;
+  }
+  const { entryOf, entryIds } = entriesOf(questions);
+  yield;
+  return new QuestionSpace(questions, weights, { hashes, idf, lookup, unseenIdf }, { start, question, weight }, entryOf, entryIds);
+}
+/** Entries numbered in order of first appearance, and each question's entry number. */
+function entriesOf(questions: readonly SpacedQuestion[]): { entryOf: Int32Array; entryIds: string[] } {
+  const entries = new Map<string, number>();
+  const entryOf = Int32Array.from(questions, (q) => {
+    let e = entries.get(q.entryId);
+    if (e === undefined) { e = entries.size; entries.set(q.entryId, e); }
+    return e;
+  });
+  return { entryOf, entryIds: [...entries.keys()] };
 }

@@ -1,0 +1,52 @@
+// Training, serializing and loading the 10k-entry FAQ model in one process, without a database: what a publish costs
+// the trainer thread and what swapping the model in costs every node's main thread.
+// Run: nice -n 15 node --import tsx bench/knowledge/load.ts [--entries 10000] [--runs 3]
+import { loadavg } from 'node:os';
+import { loadFaqMatcher, loadFaqMatcherInSlices, serializeFaqMatcher, trainFaqMatcher } from '../../packages/nlu/src/index.ts';
+import { afterSalesKnowledge } from './afterSales.ts';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const COUNT = Number(arg('entries') ?? 10_000);
+const RUNS = Number(arg('runs') ?? 3);
+const docs = afterSalesKnowledge(COUNT).map((l, i) => ({ id: `e${i}`, questions: [l.question, ...l.similarQuestions], answer: l.answer }));
+const cpuMs = <T>(work: () => T): [T, number] => {
+  const started = process.cpuUsage();
+  const result = work();
+  const used = process.cpuUsage(started);
+  return [result, (used.user + used.system) / 1000];
+};
+const min = (xs: number[]) => Math.min(...xs).toFixed(0);
+const mb = (n: number) => (n / 1_048_576).toFixed(1);
+
+const trainMs: number[] = [], serializeMs: number[] = [], loadMs: number[] = [], slicedMs: number[] = [], stallMs: number[] = [];
+let bytes: Uint8Array = new Uint8Array(0);
+let heapGrowth = 0;
+for (let run = 0; run < RUNS; run++) {
+  const [matcher, t] = cpuMs(() => trainFaqMatcher(docs, { seed: 7 }));
+  trainMs.push(t);
+  const [b, s] = cpuMs(() => serializeFaqMatcher(matcher));
+  serializeMs.push(s);
+  bytes = b;
+  let [loaded, l]: [ReturnType<typeof loadFaqMatcher> | null, number] = cpuMs(() => loadFaqMatcher(bytes));
+  loadMs.push(l);
+  globalThis.gc?.();
+  const holding = process.memoryUsage();
+  const answer = JSON.stringify(loaded.match(docs[5]!.questions[1]!));
+  loaded = null; // what the loaded matcher holds: memory with it minus memory without it
+  globalThis.gc?.();
+  const released = process.memoryUsage();
+  heapGrowth = holding.heapUsed + holding.arrayBuffers - released.heapUsed - released.arrayBuffers;
+  if (answer !== JSON.stringify(matcher.match(docs[5]!.questions[1]!))) throw new Error('loaded matcher answers differently');
+  // in slices: the longest slice is what a reply waits at most while the model swaps in
+  let longest = 0, last = performance.now();
+  const started = performance.now();
+  await loadFaqMatcherInSlices(bytes, { pause: async () => { const now = performance.now(); longest = Math.max(longest, now - last); await new Promise((r) => setTimeout(r, 0)); last = performance.now(); } });
+  longest = Math.max(longest, performance.now() - last);
+  slicedMs.push(performance.now() - started);
+  stallMs.push(longest);
+}
+console.log(`${docs.length} entries, ${docs.reduce((n, d) => n + d.questions.length, 0)} questions; best of ${RUNS} (CPU ms, slices wall ms); load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+console.log(`train ${min(trainMs)} ms · serialize ${min(serializeMs)} ms · ${mb(bytes.byteLength)} MB · load ${min(loadMs)} ms (the loaded matcher holds ${mb(heapGrowth)} MB of heap and array buffers) · load in slices ${min(slicedMs)} ms wall, longest slice ${min(stallMs)} ms`);
