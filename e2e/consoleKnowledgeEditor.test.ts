@@ -52,6 +52,10 @@ describe.skipIf(!hasChromium)(`console knowledge editor (${hasChromium ? CHROMIU
     await page.getByText('已添加 3 个相似问法').waitFor();
     expect(await page.getByLabel('相似问法 3', { exact: true }).inputValue()).toBe('满减券怎么叠加');
     await page.getByText('共 3 个').waitFor();
+    // Enter in a similar question opens the next one, with the focus in it.
+    await page.getByLabel('相似问法 3', { exact: true }).press('Enter');
+    await page.keyboard.type('优惠券过期了还能用吗');
+    expect(await page.getByLabel('相似问法 4', { exact: true }).inputValue()).toBe('优惠券过期了还能用吗');
     await page.getByLabel('答案（Markdown）').fill('结算时在**优惠券**一栏选择即可，满 300 减 50。');
     await page.getByLabel('快捷回复按钮').fill('查看我的优惠券');
     await page.getByLabel('快捷回复按钮').press('Enter');
@@ -78,7 +82,7 @@ describe.skipIf(!hasChromium)(`console knowledge editor (${hasChromium ? CHROMIU
     await page.locator('.ant-tag', { hasText: '已过期' }).first().waitFor();
     const id = page.url().split('/').pop()!;
     const stored = (await app.call('GET', `/api/v1/knowledge/entries/${id}`, { token: app.adminToken })).body.entry;
-    expect(stored).toMatchObject({ status: 'draft', quickReplies: ['查看我的优惠券'], channels: ['app'], similarQuestions: ['优惠券在哪里用', '双十一的券怎么用', '满减券怎么叠加'] });
+    expect(stored).toMatchObject({ status: 'draft', quickReplies: ['查看我的优惠券'], channels: ['app'], similarQuestions: ['优惠券在哪里用', '双十一的券怎么用', '满减券怎么叠加', '优惠券过期了还能用吗'] });
 
     // A second version: the history shows what changed, struck through and added.
     await page.getByLabel('答案（Markdown）').fill('结算时在**优惠券**一栏选择即可，满 300 减 60。');

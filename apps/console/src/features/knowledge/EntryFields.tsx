@@ -72,7 +72,18 @@ export function EntryFields({ form, canManage, isNew }: { form: FormInstance<Ent
             {fields.map((field) => (
               <Space key={field.key} style={{ display: 'flex', marginBottom: 6 }} align="baseline">
                 <Form.Item {...field} noStyle rules={[{ whitespace: true, message: t('problem.must not be empty') }]}>
-                  <Input style={{ width: 460 }} maxLength={500} aria-label={`${t('knowledge.similarQuestions')} ${field.name + 1}`} />
+                  <Input
+                    style={{ width: 460 }}
+                    maxLength={500}
+                    aria-label={`${t('knowledge.similarQuestions')} ${field.name + 1}`}
+                    // Enter opens the next line, so a list is typed without reaching for the mouse.
+                    onPressEnter={(e) => {
+                      e.preventDefault();
+                      if (!canManage) return;
+                      add('', field.name + 1);
+                      setTimeout(() => document.getElementById(`similarQuestions_${field.name + 1}`)?.focus(), 0);
+                    }}
+                  />
                 </Form.Item>
                 {canManage ? <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={et('similar.remove', { n: field.name + 1 })} /> : null}
               </Space>
