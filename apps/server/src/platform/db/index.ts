@@ -63,8 +63,8 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
     unlock();
     throw error;
   }
-  // PGlite is a single-connection database: one pooled connection serializes statements and transactions.
-  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1, types: typeParsers });
+  // PGlite is a single-connection database: one pooled connection, kept open (no idle reconnects), serializes statements and transactions.
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0, types: typeParsers });
   return wrap('pglite', pool, async () => {
     await pool.end();
     await new Promise<void>((resolve) => {

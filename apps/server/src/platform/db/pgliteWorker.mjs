@@ -18,11 +18,17 @@ function serve(db, socket, serialize) {
   let pending = Buffer.alloc(0);
   let started = false;
   let closed = false;
+  // This connection's transaction state, from the last ReadyForQuery it was sent ('I' idle, 'T' in a transaction, 'E' failed one).
+  let txStatus = 'I';
 
   async function run(message) {
     const out = [];
     await db.runExclusive(() => db.execProtocolRawStream(message, { onRawData: (bytes) => bytes.length > 0 && out.push(Buffer.from(bytes)) }));
-    if (out.length > 0 && !closed) socket.write(out.length === 1 ? out[0] : Buffer.concat(out));
+    if (out.length === 0) return;
+    const answer = out.length === 1 ? out[0] : Buffer.concat(out);
+    // ReadyForQuery ('Z', length 5, status) ends every answer that completes a Sync or a simple query.
+    if (answer.length >= 6 && answer[answer.length - 6] === 0x5a && answer.readInt32BE(answer.length - 5) === 5) txStatus = String.fromCharCode(answer[answer.length - 1]);
+    if (!closed) socket.write(answer);
   }
 
   async function consume() {
@@ -65,9 +71,10 @@ function serve(db, socket, serialize) {
   socket.on('error', () => {});
   socket.on('close', () => {
     closed = true;
-    // A client that went away inside a transaction must not leave it open for the next one.
+    // A client that went away inside its transaction must not leave it open for the next one; a
+    // connection that was idle leaves alone whatever transaction a newer connection has begun since.
     serialize(async () => {
-      if (db.isInTransaction()) await db.exec('ROLLBACK');
+      if (txStatus !== 'I' && db.isInTransaction()) await db.exec('ROLLBACK');
     }).catch(() => {});
   });
 }
