@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { shopFaq } from './faqFixture.test-data.ts';
 import { loadFaqMatcher, loadFaqMatcherInSlices, serializeFaqMatcher, trainFaqMatcher } from './faqMatcher.ts';
-import { packModel, unpackModel } from './modelBytes.ts';
+import { packModel, unpackModel, type ModelArray } from './modelBytes.ts';
 
 const fixedClock = { now: () => 0, createdAt: '2026-11-21T00:00:00Z' };
 const matcher = trainFaqMatcher(shopFaq, fixedClock);
 const queries = ['退货怎么弄', 'where is my parcel', '今天天气怎么样', '优惠劵用不了'];
 
-/** The same model as a lingxi-faq/4 matcher stored it: texts only, no built index or question space. */
-function asVersion4(bytes: Uint8Array): Uint8Array {
+/** The model as matchers of version 4 or older stored it: entries in the header, no built index or question space. */
+function olderLayout(bytes: Uint8Array): { meta: Record<string, unknown>; arrays: Record<string, ModelArray> } {
   const { meta, arrays } = unpackModel(bytes);
-  const kept = Object.fromEntries(Object.entries(arrays).filter(([name]) => !name.startsWith('index.') && !name.startsWith('space.')));
-  return packModel({ ...meta, version: 'lingxi-faq/4' }, kept);
+  const chunks = Object.keys(arrays).filter((name) => name.startsWith('docs.')).sort();
+  const docs = chunks.flatMap((name) => JSON.parse(new TextDecoder().decode(arrays[name])) as unknown[]);
+  const kept = Object.fromEntries(Object.entries(arrays).filter(([name]) => !/^(index|space|docs)\./u.test(name)));
+  const { docChunks: _chunks, ...rest } = meta;
+  return { meta: { ...rest, docs }, arrays: kept };
+}
+function asVersion4(bytes: Uint8Array): Uint8Array {
+  const { meta, arrays } = olderLayout(bytes);
+  return packModel({ ...meta, version: 'lingxi-faq/4' }, arrays);
 }
 
 describe('trainFaqMatcher', () => {
@@ -68,7 +75,8 @@ describe('trainFaqMatcher', () => {
     const bytes = serializeFaqMatcher(matcher);
     const { meta, arrays } = unpackModel(bytes);
     expect(meta.version).toBe('lingxi-faq/5');
-    expect(Object.keys(arrays).filter((n) => n.startsWith('index.') || n.startsWith('space.'))).toHaveLength(10);
+    expect(Object.keys(arrays).filter((n) => n.startsWith('index.') || n.startsWith('space.'))).toHaveLength(10); // and one chunk of entries
+    expect(arrays['docs.00000']).toBeInstanceOf(Uint8Array);
     expect(serializeFaqMatcher(loadFaqMatcher(bytes))).toEqual(bytes);
   });
 
@@ -91,7 +99,7 @@ describe('trainFaqMatcher', () => {
   });
 
   it('still loads bytes of format lingxi-faq/2 (classifier of lingxi-intent/2, no stored features)', () => {
-    const { meta, arrays } = unpackModel(serializeFaqMatcher(matcher));
+    const { meta, arrays } = olderLayout(serializeFaqMatcher(matcher));
     const { features: _features, mlpHidden: _hidden, ...intent } = meta.intent as Record<string, unknown>;
     const { mlpEmbed: _e, mlpHiddenBias: _b, mlpOut: _o, mlpOutBias: _ob, ...linear } = arrays;
     const loaded = loadFaqMatcher(packModel({ ...meta, version: 'lingxi-faq/2', intent: { ...intent, version: 'lingxi-intent/2' } }, linear));
@@ -101,7 +109,7 @@ describe('trainFaqMatcher', () => {
   });
 
   it('still loads bytes of format lingxi-faq/3 (no coverage cut) with the cut off', () => {
-    const { meta, arrays } = unpackModel(serializeFaqMatcher(matcher));
+    const { meta, arrays } = olderLayout(serializeFaqMatcher(matcher));
     const { minCoverage: _cut, ...stats } = meta.stats as Record<string, unknown>;
     const loaded = loadFaqMatcher(packModel({ ...meta, version: 'lingxi-faq/3', stats, intent: { ...(meta.intent as Record<string, unknown>), version: 'lingxi-intent/3' } }, arrays));
     expect(loaded.stats.minCoverage).toBe(0);

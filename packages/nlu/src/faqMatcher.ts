@@ -34,7 +34,10 @@ export type FaqTrainingOptions = Pick<IntentTrainingOptions, 'seed' | 'epochs' |
 // 5: the built BM25 index and question space travel as arrays (older matchers rebuild them from their texts on load)
 export const FAQ_MODEL_VERSION = 'lingxi-faq/5';
 const READABLE_FAQ_VERSIONS = new Set(['lingxi-faq/2', 'lingxi-faq/3', 'lingxi-faq/4', FAQ_MODEL_VERSION]);
-const INDEX_ARRAYS = ['termHash', 'termStart', 'termUnits', 'termTf'] as const;
+const INDEX_ARRAYS = ['termHash', 'termStart', 'termUnitGaps', 'termTf'] as const;
+// Entries travel as JSON in chunks of this many (UTF-8 arrays docs.00000 …), parsed one chunk a step: one 3 MB header would stall a sliced load.
+const DOCS_CHUNK = 500;
+const docsChunk = (c: number) => `docs.${String(c).padStart(5, '0')}`;
 
 // A softmax over entries learns what tells entries apart, but its cost grows with entries ×
 // questions; above this many entries nearest questions and BM25 carry the match alone.
@@ -188,24 +191,34 @@ export function serializeFaqMatcher(matcher: FaqMatcher): Uint8Array {
   for (const name of INDEX_ARRAYS) arrays[`index.${name}`] = index[name];
   const { weights, ...space } = matcher.space.arrays;
   for (const [name, array] of Object.entries({ ...space, ...weights })) arrays[`space.${name}`] = array;
-  return packModel({ kind: 'faq', version: FAQ_MODEL_VERSION, docs, offTopic, stats: { ...stats, intent: null }, intent: intent?.meta ?? null }, arrays);
+  const encoder = new TextEncoder();
+  const docChunks = Math.ceil(docs.length / DOCS_CHUNK);
+  for (let c = 0; c < docChunks; c++) arrays[docsChunk(c)] = encoder.encode(JSON.stringify(docs.slice(c * DOCS_CHUNK, (c + 1) * DOCS_CHUNK)));
+  return packModel({ kind: 'faq', version: FAQ_MODEL_VERSION, docChunks, offTopic, stats: { ...stats, intent: null }, intent: intent?.meta ?? null }, arrays);
 }
 
 type Unpacked = { parts: Parts; stored: { index: KnowledgeIndexArrays; space: QuestionSpaceArrays } | null };
 
-function unpackFaq(bytes: Uint8Array): Unpacked {
+/** Reads the bytes in steps (yielding between chunks of entries, see loadFaqMatcherInSlices). */
+function* unpackFaq(bytes: Uint8Array): Generator<void, Unpacked> {
   const { meta, arrays } = unpackModel(bytes);
   if (meta.kind !== 'faq' || !READABLE_FAQ_VERSIONS.has(String(meta.version))) throw new Error(`Not a FAQ matcher of version ${FAQ_MODEL_VERSION} or lingxi-faq/2 to 4 (got ${String(meta.kind)} ${String(meta.version)}).`);
   const classifier = meta.intent ? unpackIntent({ meta: meta.intent as Record<string, unknown>, arrays }) : null;
   const stored = meta.stats as Omit<FaqStats, 'minCoverage'> & { minCoverage?: number };
   const stats: FaqStats = { ...stored, minCoverage: stored.minCoverage ?? 0, intent: classifier?.stats ?? null };
-  const parts: Parts = { docs: meta.docs as KnowledgeDoc[], offTopic: meta.offTopic as string[], classifier, stats };
-  if (meta.version !== FAQ_MODEL_VERSION) return { parts, stored: null };
+  if (meta.version !== FAQ_MODEL_VERSION) return { parts: { docs: meta.docs as KnowledgeDoc[], offTopic: meta.offTopic as string[], classifier, stats }, stored: null };
   const take = (name: string) => {
     const a = arrays[name];
     if (!a) throw new Error(`A ${FAQ_MODEL_VERSION} matcher lacks its array ${name}.`);
     return a;
   };
+  const decoder = new TextDecoder();
+  const docs: KnowledgeDoc[] = [];
+  for (let c = 0; c < Number(meta.docChunks); c++) {
+    yield;
+    for (const d of JSON.parse(decoder.decode(take(docsChunk(c)))) as KnowledgeDoc[]) docs.push(d);
+  }
+  const parts: Parts = { docs, offTopic: meta.offTopic as string[], classifier, stats };
   const index = Object.fromEntries(INDEX_ARRAYS.map((n) => [n, take(`index.${n}`)])) as unknown as KnowledgeIndexArrays;
   const weights = arrays['space.postedWeight']
     ? { postedWeight: take('space.postedWeight') as Float32Array }
@@ -222,8 +235,7 @@ function* restoreRetrieval({ parts, stored }: Unpacked & { stored: NonNullable<U
 }
 
 export function loadFaqMatcher(bytes: Uint8Array): FaqMatcher {
-  const unpacked = unpackFaq(bytes);
-  const { parts, stored } = unpacked;
+  const { parts, stored } = runToEnd(unpackFaq(bytes));
   return new FusedMatcher(parts, stored ? runToEnd(restoreRetrieval({ parts, stored })) : retrievalOf(parts));
 }
 
@@ -242,7 +254,10 @@ export async function loadFaqMatcherInSlices(bytes: Uint8Array, options: { slice
     await pause();
     sliceStart = now();
   };
-  const { parts, stored } = unpackFaq(bytes);
+  const unpacking = unpackFaq(bytes);
+  let unpacked = unpacking.next();
+  for (; !unpacked.done; unpacked = unpacking.next()) await step();
+  const { parts, stored } = unpacked.value;
   if (stored) {
     const steps = restoreRetrieval({ parts, stored });
     for (;;) {

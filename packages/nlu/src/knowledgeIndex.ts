@@ -1,4 +1,5 @@
 import { hashFeature } from './features.ts';
+import { decodeAscending, encodeAscending } from './modelBytes.ts';
 import { normalize } from './normalize.ts';
 import { stem } from './stem.ts';
 import { tokenRuns } from './tokenize.ts';
@@ -40,10 +41,15 @@ export function retrievalTerms(text: string): Map<number, number> {
 /**
  * Units are every entry's questions (question ≥ 0) then its answer if any (question = -1); terms are numbered in
  * order of first appearance. The postings are flat typed arrays (CSR): term t's units, ascending, are
- * termUnits[termStart[t] .. termStart[t + 1]). These four arrays are the index a FAQ model stores; the rest
- * (units' terms for rescoring, lengths, idf, the hash lookup) is derived from them in linear passes.
+ * termUnits[termStart[t] .. termStart[t + 1]), their term frequencies termTf[…].
  */
-export type KnowledgeIndexArrays = { termHash: Int32Array; termStart: Int32Array; termUnits: Int32Array; termTf: Float32Array };
+type Postings = { termHash: Int32Array; termStart: Int32Array; termUnits: Int32Array; termTf: Float32Array };
+/**
+ * What a FAQ model stores of an index: the postings, units as varint gaps and frequencies as bytes when they
+ * are small whole numbers (as retrievalTerms counts them). The rest (units' terms for rescoring, lengths, idf,
+ * the hash lookup) is derived in linear passes.
+ */
+export type KnowledgeIndexArrays = { termHash: Int32Array; termStart: Int32Array; termUnitGaps: Uint8Array; termTf: Uint8Array | Float32Array };
 /** The unit side: unit u's ascending term ids are unitTerms[unitStart[u] .. unitStart[u + 1]). */
 type Units = { doc: Int32Array; question: Int32Array; length: Float32Array; start: Int32Array; terms: Int32Array; tf: Float32Array };
 
@@ -52,7 +58,7 @@ type Units = { doc: Int32Array; question: Int32Array; length: Float32Array; star
 const COMMON_TERM_UNITS = 2000;
 const CANDIDATES = 100;
 // Postings (and terms) restored between two pauses of a sliced load: a few milliseconds of work.
-const RESTORE_CHUNK = 100_000;
+const RESTORE_CHUNK = 50_000;
 
 class InvertedIndex implements KnowledgeIndex {
   readonly size: number;
@@ -61,7 +67,7 @@ class InvertedIndex implements KnowledgeIndex {
   private readonly averageLength: number;
   constructor(
     private readonly docs: readonly KnowledgeDoc[],
-    readonly arrays: KnowledgeIndexArrays,
+    readonly postings: Postings,
     private readonly units: Units,
     private readonly termOf: Map<number, number>,
     private readonly idf: Float64Array,
@@ -93,7 +99,7 @@ class InvertedIndex implements KnowledgeIndex {
   }
 
   search(query: string, k = 5): KnowledgeHit[] {
-    const { termStart, termUnits, termTf } = this.arrays;
+    const { termStart, termUnits, termTf } = this.postings;
     const { doc: unitDoc, question: unitQuestion } = this.units;
     const df = (t: number) => termStart[t + 1]! - termStart[t]!;
     const known: number[] = [];
@@ -181,13 +187,18 @@ export function buildKnowledgeIndex(docs: readonly KnowledgeDoc[], termsOf: (tex
   const termUnits = new Int32Array(termStart[termHash.length]!), termTf = new Float32Array(termStart[termHash.length]!);
   lists.forEach((l, t) => { termUnits.set(l.units, termStart[t]); termTf.set(l.tf, termStart[t]); });
   // one code path for training and loading: the built index is the restored one
-  return runToEnd(restoreKnowledgeIndex(docs, { termHash: Int32Array.from(termHash), termStart, termUnits, termTf }));
+  return runToEnd(indexOver(docs, { termHash: Int32Array.from(termHash), termStart, termUnits, termTf }));
+}
+
+function storedPostings({ termHash, termStart, termUnits, termTf }: Postings): KnowledgeIndexArrays {
+  const small = termTf.every((tf) => Number.isInteger(tf) && tf >= 0 && tf <= 255);
+  return { termHash, termStart, termUnitGaps: encodeAscending(termUnits, termStart), termTf: small ? Uint8Array.from(termTf) : termTf };
 }
 
 /** The arrays of an index made by buildKnowledgeIndex or restoreKnowledgeIndex (what a FAQ model stores). */
 export function knowledgeIndexArrays(index: KnowledgeIndex): KnowledgeIndexArrays {
   if (!(index instanceof InvertedIndex)) throw new Error('Only indexes made by buildKnowledgeIndex can be stored.');
-  return index.arrays;
+  return storedPostings(index.postings);
 }
 
 /**
@@ -195,15 +206,25 @@ export function knowledgeIndexArrays(index: KnowledgeIndex): KnowledgeIndexArray
  * every RESTORE_CHUNK postings or terms so a caller can load it in slices (runToEnd runs it without pausing).
  */
 export function* restoreKnowledgeIndex(docs: readonly KnowledgeDoc[], arrays: KnowledgeIndexArrays): Generator<void, KnowledgeIndex> {
-  const { termHash, termStart, termUnits, termTf } = arrays;
+  const { termHash, termStart } = arrays;
+  const postings = arrays.termTf.length;
+  if (termStart.length !== termHash.length + 1 || termStart[termHash.length] !== postings) throw new Error('A stored knowledge index does not fit together.');
+  const termUnits = new Int32Array(postings);
+  yield* decodeAscending(arrays.termUnitGaps, termStart, termUnits, RESTORE_CHUNK);
+  const termTf = arrays.termTf instanceof Float32Array ? arrays.termTf : new Float32Array(arrays.termTf);
+  return yield* indexOver(docs, { termHash, termStart, termUnits, termTf });
+}
+
+/** The index over its postings: one code path for building and loading (see restoreKnowledgeIndex). */
+function* indexOver(docs: readonly KnowledgeDoc[], postingLists: Postings): Generator<void, KnowledgeIndex> {
+  const { termHash, termStart, termUnits, termTf } = postingLists;
+  const postings = termUnits.length;
   const doc: number[] = [], question: number[] = [];
   docs.forEach((d, i) => {
     d.questions.forEach((_, j) => { doc.push(i); question.push(j); });
     if (d.answer) { doc.push(i); question.push(-1); }
   });
   const count = doc.length;
-  const postings = termUnits.length;
-  if (termStart.length !== termHash.length + 1 || termStart[termHash.length] !== postings || termTf.length !== postings) throw new Error('A stored knowledge index does not fit together.');
   const start = new Int32Array(count + 1);
   for (let p = 0; p < postings; p++) {
     const u = termUnits[p]!;
@@ -234,7 +255,7 @@ export function* restoreKnowledgeIndex(docs: readonly KnowledgeDoc[], arrays: Kn
     since += df + 1;
     if (since >= RESTORE_CHUNK) { since = 0; yield; }
   }
-  return new InvertedIndex(docs, arrays, { doc: Int32Array.from(doc), question: Int32Array.from(question), length, start, terms, tf }, termOf, idf);
+  return new InvertedIndex(docs, postingLists, { doc: Int32Array.from(doc), question: Int32Array.from(question), length, start, terms, tf }, termOf, idf);
 }
 
 /** Runs a sliced restore to its end, without pausing. */

@@ -1,7 +1,6 @@
 import { extractFeatures, type FeatureBag } from './features.ts';
 import { decodeAscending, encodeAscending } from './modelBytes.ts';
 import { fitVocabulary, vectorize, type Vocabulary } from './vectorizer.ts';
-import { runToEnd } from './knowledgeIndex.ts';
 
 /** One labelled question in the space: the entry it belongs to ('' for off-topic examples). */
 export type SpacedQuestion = { entryId: string; text: string };
@@ -30,7 +29,7 @@ export type QuestionSpaceArrays = {
   weights: { postedCount: Uint8Array; questionScale: Float64Array } | { postedWeight: Float32Array };
 };
 // Postings (or vocabulary entries) restored between two pauses of a sliced load: a few milliseconds of work.
-const RESTORE_CHUNK = 100_000;
+const RESTORE_CHUNK = 50_000;
 const MAX_COUNT = 255;
 
 export class QuestionSpace {
@@ -77,11 +76,6 @@ export class QuestionSpace {
     return { hashes, idf, start: this.start, postedGaps: encodeAscending(this.postedQuestion, this.start), weights: this.weights };
   }
 
-  /** Whether this space's weights are exactly these (a build checks its restored weights against the vectors). */
-  sameWeights(weights: Float32Array): boolean {
-    return weights.length === this.postedWeight.length && weights.every((w, p) => Object.is(w, this.postedWeight[p]));
-  }
-
   /** Best similarity per entry, highest first. */
   nearest(text: string, k: number): Neighbour[] {
     return this.search(text, k).neighbours;
@@ -126,43 +120,54 @@ export class QuestionSpace {
   }
 }
 
-/** Nearest questions over tf-idf vectors of the questions. `featuresOf` lets a trainer that builds several spaces over the same texts extract once. */
+/** A posting's weight: vectorize's arithmetic (a Float32 sublinear tf × idf, scaled by the question's norm in double precision). */
+function postingWeight(count: number, idf: number, scale: number): number {
+  return Math.fround(count === 1 ? idf : (1 + Math.log(count)) * idf) * scale;
+}
+
+/**
+ * Nearest questions over tf-idf vectors of the questions (the vectors vectorize makes, computed here with
+ * each feature's count kept for storing). `featuresOf` lets a trainer that builds several spaces over the same texts extract once.
+ */
 export function buildQuestionSpace(questions: readonly SpacedQuestion[], featuresOf: (text: string) => FeatureBag = extractFeatures): QuestionSpace {
   const bags = questions.map((q) => featuresOf(q.text));
   const vocabulary = fitVocabulary(bags);
   const features = vocabulary.hashes.length;
-  const vectors = bags.map((bag) => vectorize(bag, vocabulary));
   const start = new Int32Array(features + 1);
-  for (const x of vectors) for (const f of x.index) start[f + 1] = start[f + 1]! + 1;
+  const vectors = bags.map((bag) => {
+    const index = new Int32Array(bag.size), count = new Uint32Array(bag.size);
+    let k = 0, norm = 0;
+    for (const [h, c] of bag) {
+      const f = vocabulary.lookup.get(h)!; // every feature of the questions is in their vocabulary
+      const v = (1 + Math.log(c)) * vocabulary.idf[f]!;
+      norm += v * v;
+      index[k] = f;
+      count[k++] = c;
+      start[f + 1] = start[f + 1]! + 1;
+    }
+    return { index, count, scale: norm > 0 ? 1 / Math.sqrt(norm) : 0 };
+  });
   for (let f = 0; f < features; f++) start[f + 1] = start[f + 1]! + start[f]!;
   const fill = start.slice(0, features);
   const postings = start[features] ?? 0;
-  const postedQuestion = new Int32Array(postings), postedWeight = new Float32Array(postings), postedCount = new Uint8Array(postings);
+  const question = new Int32Array(postings), weight = new Float32Array(postings), postedCount = new Uint8Array(postings);
   const questionScale = new Float64Array(questions.length);
   let countsFit = true;
   vectors.forEach((x, q) => {
-    const bag = bags[q]!;
-    let norm = 0; // as vectorize sums it: over the bag in its order (every feature is in the vocabulary here)
-    for (const [h, count] of bag) {
-      const v = (1 + Math.log(count)) * (vocabulary.idf[vocabulary.lookup.get(h) ?? -1] ?? vocabulary.unseenIdf);
-      norm += v * v;
-    }
-    questionScale[q] = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    questionScale[q] = x.scale;
     x.index.forEach((f, k) => {
       const at = fill[f]!;
       fill[f] = at + 1;
-      postedQuestion[at] = q;
-      postedWeight[at] = x.value[k] ?? 0;
-      const count = bag.get(vocabulary.hashes[f]!) ?? 0;
-      if (count > MAX_COUNT) countsFit = false;
-      postedCount[at] = count;
+      const c = x.count[k]!;
+      question[at] = q;
+      weight[at] = postingWeight(c, vocabulary.idf[f]!, x.scale);
+      if (c > MAX_COUNT) countsFit = false;
+      postedCount[at] = c;
     });
   });
-  // one code path for training and loading: the built space is the restored one
-  const stored = (weights: QuestionSpaceArrays['weights']) => runToEnd(restoreQuestionSpace(questions, { hashes: vocabulary.hashes, idf: vocabulary.idf, start, postedGaps: encodeAscending(postedQuestion, start), weights }));
-  const space = countsFit ? stored({ postedCount, questionScale }) : null;
-  // weights recomputed from counts must equal the vectors' bit for bit; if they ever did not, the weights are stored as they are
-  return space?.sameWeights(postedWeight) ? space : stored({ postedWeight });
+  const weights: QuestionSpaceArrays['weights'] = countsFit ? { postedCount, questionScale } : { postedWeight: weight };
+  const { entryOf, entryIds } = entriesOf(questions);
+  return new QuestionSpace(questions, weights, vocabulary, { start, question, weight }, entryOf, entryIds);
 }
 
 /**
@@ -187,9 +192,7 @@ export function* restoreQuestionSpace(questions: readonly SpacedQuestion[], arra
       for (let p = start[f]!; p < end; p++) {
         const q = question[p]!;
         if (q >= questions.length) throw new Error('A stored question space does not fit its questions.');
-        const count = postedCount[p]!;
-        // vectorize's arithmetic: a Float32 value, then scaled by the question's norm in double precision
-        weight[p] = Math.fround(count === 1 ? idf[f]! : (1 + Math.log(count)) * idf[f]!) * questionScale[q]!;
+        weight[p] = postingWeight(postedCount[p]!, idf[f]!, questionScale[q]!);
       }
       since += end - start[f]!;
       if (since >= RESTORE_CHUNK) { since = 0; yield; }

