@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { ErrorBody, HealthResponse } from '@lingxi/contracts';
 import type { RouteSpec } from '../platform/route.ts';
 import { ids } from './requestIds.ts';
+import { installAccessLog } from './accessLog.ts';
 import type { PrincipalResolvers } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { instrumentHttp, type Metrics } from './metrics.ts';
@@ -50,6 +51,7 @@ function declarePublic(app: FastifyInstance): void {
 export async function createHttpServer(options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    disableRequestLogging: true,
     bodyLimit: options.bodyLimit,
     genReqId: ids,
     requestIdHeader: 'x-request-id',
@@ -70,6 +72,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
   app.addContentTypeParser(['application/x-ndjson', 'text/plain', 'text/csv'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   installErrorHandling(app);
+  installAccessLog(app);
   instrumentHttp(app, options.metrics);
   await app.register(fastifyCookie);
   // Attachment uploads; each upload route sets its own file size limit when it reads the file.
