@@ -6,6 +6,9 @@ import { Problem } from './errors.ts';
 export const KnowledgeStatus = z.enum(['draft', 'published', 'archived']);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const isoDate = z.string().datetime({ offset: true, message: 'must be an ISO date-time, e.g. 2026-01-01T00:00:00Z' });
+/** Where an entry answers; an entry listing none answers on every channel. */
+export const KnowledgeChannel = z.enum(['web', 'app', 'api']);
+export type KnowledgeChannel = z.infer<typeof KnowledgeChannel>;
 
 const entryFields = {
   question: text(500),
@@ -14,7 +17,7 @@ const entryFields = {
   quickReplies: z.array(text(100)).max(10).default([]),
   category: text(100).nullable().default(null),
   tags: z.array(text(50)).max(30).default([]),
-  channels: z.array(z.enum(['web', 'app', 'api'])).max(3).default([]),
+  channels: z.array(KnowledgeChannel).max(3).default([]),
   validFrom: isoDate.nullable().default(null),
   validTo: isoDate.nullable().default(null),
 };
@@ -38,12 +41,15 @@ export const UpdateKnowledgeEntryRequest = z
     quickReplies: z.array(text(100)).max(10).optional(),
     category: text(100).nullable().optional(),
     tags: z.array(text(50)).max(30).optional(),
-    channels: z.array(z.enum(['web', 'app', 'api'])).max(3).optional(),
+    channels: z.array(KnowledgeChannel).max(3).optional(),
     validFrom: isoDate.nullable().optional(),
     validTo: isoDate.nullable().optional(),
     status: z.enum(['draft', 'published']).optional(),
   })
   .superRefine(validWindow);
+/** What an editor sends to create an entry (defaults may be left out), and the changes it sends to update one. */
+export type KnowledgeEntryInput = z.input<typeof CreateKnowledgeEntryRequest>;
+export type KnowledgeEntryChanges = z.input<typeof UpdateKnowledgeEntryRequest>;
 
 export const KnowledgeEntryView = z.object({
   id: z.string().uuid(),
@@ -70,10 +76,18 @@ export const KnowledgeListQuery = z.object({
   status: KnowledgeStatus.optional(),
   category: z.string().max(100).optional(),
   q: z.string().max(200).optional().describe('Text the question, similar questions or answer contain'),
+  tag: z.string().max(50).optional(),
+  channel: KnowledgeChannel.optional().describe('Entries for this channel, including those listing no channel (every channel)'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+/** The list query as a client sends it (limit and offset are numbers before they are query text). */
+export type KnowledgeListFilter = Omit<z.input<typeof KnowledgeListQuery>, 'limit' | 'offset'> & { limit?: number; offset?: number };
 export const KnowledgeListResponse = z.object({ entries: z.array(KnowledgeEntryView), total: z.number().int() });
+/** A category or tag in use (not archived) and how many entries have it: the list's filter choices. */
+export const KnowledgeFacet = z.object({ name: z.string(), count: z.number().int() });
+export const KnowledgeFacetsResponse = z.object({ categories: z.array(KnowledgeFacet), tags: z.array(KnowledgeFacet) }).describe('Most used first');
+export type KnowledgeFacetsResponse = z.infer<typeof KnowledgeFacetsResponse>;
 
 export const KnowledgeVersionView = z.object({
   version: z.number().int(),

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { KnowledgeChannel } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Markdown } from '../../ui/Markdown.tsx';
 import { useEditorTexts } from './editorTexts.ts';
@@ -13,11 +14,11 @@ export type EntryForm = {
   quickReplies: string[];
   category?: string;
   tags: string[];
-  channels: string[];
+  channels: KnowledgeChannel[];
   validFrom?: string;
   validTo?: string;
 };
-export const CHANNELS = ['web', 'app', 'api'] as const;
+export const CHANNELS = KnowledgeChannel.options;
 
 /** <input type="datetime-local"> speaks local wall time; the API speaks ISO instants. */
 export function toLocalInput(iso: string | null): string | undefined {

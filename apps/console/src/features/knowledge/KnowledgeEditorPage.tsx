@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Form, Popconfirm, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined } from '@ant-design/icons';
-import type { KnowledgeEntryView } from '@lingxi/contracts';
+import { KnowledgeChannel, type KnowledgeEntryInput, type KnowledgeEntryView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Problem } from '../../lib/api/client.ts';
-import type { KnowledgeEntryInput } from '../../lib/api/endpoints.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { useSignedIn } from '../../lib/session.tsx';
 import type { ScreenProps } from '../../paths.ts';
@@ -30,7 +29,7 @@ function toForm(entry: KnowledgeEntryView): EntryForm {
     quickReplies: entry.quickReplies,
     category: entry.category ?? undefined,
     tags: entry.tags,
-    channels: entry.channels,
+    channels: entry.channels.filter((c): c is KnowledgeChannel => KnowledgeChannel.safeParse(c).success),
     validFrom: toLocalInput(entry.validFrom),
     validTo: toLocalInput(entry.validTo),
   };
@@ -82,8 +81,7 @@ export default function KnowledgeEditorPage({ params }: ScreenProps) {
     }
     setSaving(status);
     setFailure(null);
-    // quickReplies and channels are fields of the API the shared input type does not list yet.
-    const input: KnowledgeEntryInput & { quickReplies: string[]; channels: string[] } = {
+    const input: KnowledgeEntryInput = {
       question: values.question,
       similarQuestions: (values.similarQuestions ?? []).filter((q) => q && q.trim()),
       answer: values.answer,

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { CloudDownloadOutlined, CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
-import type { KnowledgeEntryView } from '@lingxi/contracts';
+import { KnowledgeChannel, KnowledgeStatus, type KnowledgeEntryView } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { isApiError } from '../../lib/api/client.ts';
 import { Link, useRouter } from '../../lib/router.tsx';
@@ -38,10 +38,11 @@ export default function KnowledgePage() {
   const { message } = App.useApp();
   const { search, navigate } = useRouter();
   const q = search.get('q') ?? '';
-  const status = search.get('status') ?? undefined;
+  // A status or channel the server does not know (an edited address) is no filter.
+  const status = KnowledgeStatus.safeParse(search.get('status')).data;
   const category = search.get('category') ?? undefined;
   const tag = search.get('tag') ?? undefined;
-  const channel = search.get('channel') ?? undefined;
+  const channel = KnowledgeChannel.safeParse(search.get('channel')).data;
   const filtered = Boolean(q || status || category || tag || channel);
   const { t: et } = useEditorTexts();
   const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
@@ -63,10 +64,10 @@ export default function KnowledgePage() {
     }
   };
   const list = useResource(
-    (signal) => files.entries({ q: q || undefined, status, category, tag, channel, limit: PAGE, offset: (page - 1) * PAGE }, signal),
-    [files, q, status, category, tag, channel, page],
+    (signal) => api.knowledge.list({ q: q || undefined, status, category, tag, channel, limit: PAGE, offset: (page - 1) * PAGE }, signal),
+    [api, q, status, category, tag, channel, page],
   );
-  const facets = useResource((signal) => files.facets(signal), [files, list.data?.total]);
+  const facets = useResource((signal) => api.knowledge.facets(signal), [api, list.data?.total]);
 
   type Filters = { q?: string; status?: string; category?: string; tag?: string; channel?: string; page?: number };
   const setQuery = (next: Filters) => {

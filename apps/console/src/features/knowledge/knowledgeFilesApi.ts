@@ -1,16 +1,11 @@
 import { useMemo } from 'react';
-import { KnowledgeImportJobResponse, KnowledgeImportListResponse, KnowledgeListResponse } from '@lingxi/contracts';
-import { z } from 'zod';
+import { KnowledgeImportJobResponse, KnowledgeImportListResponse } from '@lingxi/contracts';
 import { ApiError, createApiClient, errorFromResponse } from '../../lib/api/client.ts';
 import { useSignedIn } from '../../lib/session.tsx';
 
 // Files in and out of the knowledge base: background imports (multipart upload) and exports (downloads).
 
 export type ExportFormat = 'jsonl' | 'csv' | 'xlsx';
-export type EntryListFilter = { q?: string; status?: string; category?: string; tag?: string; channel?: string; limit: number; offset: number };
-const Facet = z.object({ name: z.string(), count: z.number().int() });
-const KnowledgeFacets = z.object({ categories: z.array(Facet), tags: z.array(Facet) });
-export type KnowledgeFacets = z.infer<typeof KnowledgeFacets>;
 
 /** Hands bytes to the browser as a download. */
 export function saveFile(blob: Blob, filename: string): void {
@@ -42,9 +37,6 @@ export function useKnowledgeFilesApi() {
       },
       importStatus: async (id: string, signal?: AbortSignal) =>
         (await client.request('GET', `/api/v1/knowledge/imports/${encodeURIComponent(id)}`, { schema: KnowledgeImportJobResponse, signal })).import,
-      /** The entry list with every filter the server takes (tag and channel beyond the shared client's). */
-      entries: (query: EntryListFilter, signal?: AbortSignal) => client.request('GET', '/api/v1/knowledge/entries', { query, schema: KnowledgeListResponse, signal }),
-      facets: (signal?: AbortSignal) => client.request('GET', '/api/v1/knowledge/facets', { schema: KnowledgeFacets, signal }),
       recentImports: async (signal?: AbortSignal) => (await client.request('GET', '/api/v1/knowledge/imports', { schema: KnowledgeImportListResponse, signal })).imports,
       async download(format: ExportFormat, filename: string) {
         const response = await fetch(`/api/v1/knowledge/export?format=${format}`, { headers: { authorization: `Bearer ${token}` }, credentials: 'same-origin' });

@@ -26,6 +26,7 @@ import {
   MentionReadResponse,
   TagListResponse,
   KnowledgeEntryResponse,
+  KnowledgeFacetsResponse,
   KnowledgeImportResponse,
   KnowledgeListResponse,
   KnowledgePublishResponse,
@@ -36,6 +37,9 @@ import {
   UserResponse,
   type ConversationStatus,
   type Disposition,
+  type KnowledgeEntryChanges,
+  type KnowledgeEntryInput,
+  type KnowledgeListFilter,
   type Role,
 } from '@lingxi/contracts';
 import type { ApiClient } from './client.ts';
@@ -46,17 +50,6 @@ export type PresenceStatus = 'online' | 'away' | 'offline';
 /** The inbox list's query (GET /api/v1/conversations): a view plus filters and a search. */
 export type InboxQuery = { view?: 'mine' | 'unassigned' | 'team' | 'all'; status?: ConversationStatus; assignee?: string; channel?: string; tag?: string; emotion?: string; q?: string; limit?: number };
 export type ResolveOutcome = { disposition?: string; tags?: string[]; note?: string };
-// Entry editing takes the shapes of CreateKnowledgeEntryRequest (input side) without re-declaring them.
-export type KnowledgeEntryInput = {
-  question: string;
-  similarQuestions: string[];
-  answer: string;
-  category: string | null;
-  tags: string[];
-  validFrom: string | null;
-  validTo: string | null;
-  status: 'draft' | 'published';
-};
 
 export type AgentChange = { capacity?: number; skills?: Record<string, number>; languages?: ('zh-CN' | 'en-US')[]; teamIds?: string[] };
 export type CannedDraft = { shortcut: string; title: string; text: { 'zh-CN'?: string; 'en-US'?: string } };
@@ -132,11 +125,12 @@ export function lingxiApi(client: ApiClient) {
       markMentionsRead: (read: { ids?: string[]; all?: boolean }) => client.request('POST', '/api/v1/mentions/read', { body: read, schema: MentionReadResponse }),
     },
     knowledge: {
-      list: (query: { q?: string; status?: string; category?: string; limit?: number; offset?: number }, signal?: AbortSignal) =>
-        client.request('GET', '/api/v1/knowledge/entries', { query, schema: KnowledgeListResponse, signal }),
+      list: (query: KnowledgeListFilter, signal?: AbortSignal) => client.request('GET', '/api/v1/knowledge/entries', { query, schema: KnowledgeListResponse, signal }),
+      /** The categories and tags in use, most used first: the list's filter choices. */
+      facets: (signal?: AbortSignal) => client.request('GET', '/api/v1/knowledge/facets', { schema: KnowledgeFacetsResponse, signal }),
       get: (id: string) => client.request('GET', `/api/v1/knowledge/entries/${encodeURIComponent(id)}`, { schema: KnowledgeEntryResponse }),
       create: (input: KnowledgeEntryInput) => client.request('POST', '/api/v1/knowledge/entries', { body: input, schema: KnowledgeEntryResponse }),
-      update: (id: string, input: Partial<KnowledgeEntryInput>) =>
+      update: (id: string, input: KnowledgeEntryChanges) =>
         client.request('PATCH', `/api/v1/knowledge/entries/${encodeURIComponent(id)}`, { body: input, schema: KnowledgeEntryResponse }),
       publishEntry: (id: string) => client.request('POST', `/api/v1/knowledge/entries/${encodeURIComponent(id)}/publish`, { schema: KnowledgeEntryResponse }),
       archive: (id: string) => client.request('DELETE', `/api/v1/knowledge/entries/${encodeURIComponent(id)}`, { schema: KnowledgeEntryResponse }),

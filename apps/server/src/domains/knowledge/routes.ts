@@ -5,6 +5,7 @@ import {
   KnowledgeEntryResponse,
   KnowledgeExportQuery,
   KnowledgeExportResponse,
+  KnowledgeFacetsResponse,
   KnowledgeImportJobResponse,
   KnowledgeImportListResponse,
   KnowledgeImportRequest,
@@ -36,13 +37,6 @@ import { entriesToXlsx } from './xlsx.ts';
 export const MAX_IMPORT_FILE_BYTES = 32 * 1_048_576;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // Described for OpenAPI only: the file part is read by the upload mount, not validated as JSON.
-// Beyond the contract's list query: filters the console's list offers (TODO(#4): move into @lingxi/contracts).
-const EntryListQuery = KnowledgeListQuery.extend({
-  tag: z.string().max(50).optional(),
-  channel: z.enum(['web', 'app', 'api']).optional().describe('Entries for this channel, including those listing no channel (every channel)'),
-});
-const Facet = z.object({ name: z.string(), count: z.number().int() });
-const KnowledgeFacetsResponse = z.object({ categories: z.array(Facet), tags: z.array(Facet) });
 const ImportUpload = z.object({ file: z.string().meta({ format: 'binary', description: 'The knowledge file: .xlsx, .csv, .jsonl or .json (the format is taken from the name, else the part’s content type)' }) });
 
 const date = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
@@ -52,7 +46,7 @@ export function knowledgeRoutes(deps: KnowledgeDeps) {
   return [
     route({
       method: 'GET', url: '/api/v1/knowledge/entries', summary: 'Knowledge entries (not archived unless asked), oldest first', tags, policy: 'knowledge:read',
-      query: EntryListQuery, response: KnowledgeListResponse,
+      query: KnowledgeListQuery, response: KnowledgeListResponse,
       async handler(ctx) {
         const user = userOf(ctx.principal);
         const { limit, offset, ...filter } = ctx.query;
