@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttachmentIds, requireTextOrAttachments } from './attachments.ts';
+import { AttachmentIds, AttachmentView, requireTextOrAttachments } from './attachments.ts';
 import { ConversationStatus, MessageView } from './public.ts';
 import { ConversationTag } from './inbox.ts';
 
@@ -46,6 +46,8 @@ export const HandoffPackage = z.object({
   botHelped: z.boolean().nullable(),
   contact: ContactView,
   pastConversations: z.number().int(),
+  /** The files the customer sent before the handoff, oldest first (packages stored before this field read as none). */
+  attachments: z.array(AttachmentView).default([]),
   at: z.string().datetime(),
 });
 export type HandoffPackage = z.infer<typeof HandoffPackage>;

@@ -90,6 +90,16 @@ export function MessageAttachments({ attachments }: { attachments: readonly Atta
   );
 }
 
+/** Files as download chips only (pictures too): the handoff panel's list of what the customer already sent. */
+export function FileChips({ attachments, label }: { attachments: readonly AttachmentView[]; label: string }) {
+  if (attachments.length === 0) return null;
+  return (
+    <div className="lx-attachments" role="group" aria-label={label}>
+      {attachments.map((a) => <FileChip key={a.id} attachment={a} />)}
+    </div>
+  );
+}
+
 type Pending = { key: string; name: string; size: number; progress: number; attachment: AttachmentView | null };
 
 /**

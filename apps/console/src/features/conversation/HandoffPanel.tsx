@@ -3,6 +3,8 @@ import { Button, Tag, Typography } from 'antd';
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import type { HandoffPackage } from '@lingxi/contracts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { FileChips } from './Attachments.tsx';
+import { useAttachmentTexts } from './attachmentTexts.ts';
 
 // ECharts is the largest dependency: it loads after the transcript, only when there is a trend to draw.
 const EmotionTrend = lazy(() => import('./EmotionTrend.tsx').then((m) => ({ default: m.EmotionTrend })));
@@ -10,6 +12,9 @@ const EmotionTrend = lazy(() => import('./EmotionTrend.tsx').then((m) => ({ defa
 /** What the agent needs before saying hello: why the bot handed over, what the customer wants, how they feel. */
 export function HandoffPanel({ handoff }: { handoff: HandoffPackage }) {
   const { t } = useI18n();
+  const { t: at } = useAttachmentTexts();
+  // Packages stored before files were listed have none.
+  const files = handoff.attachments ?? [];
   const [expanded, setExpanded] = useState(true);
   const helped = handoff.botHelped === null ? null : handoff.botHelped ? t('conversation.helpful') : t('conversation.notHelpful');
   return (
@@ -23,6 +28,12 @@ export function HandoffPanel({ handoff }: { handoff: HandoffPackage }) {
         <Button size="small" type="text" icon={expanded ? <UpOutlined /> : <DownOutlined />} onClick={() => setExpanded((v) => !v)} aria-expanded={expanded} aria-label={t('conversation.handoff')} />
       </div>
       <Typography.Paragraph style={{ margin: '6px 0 0' }}>{handoff.summary}</Typography.Paragraph>
+      {files.length > 0 ? (
+        <div style={{ marginTop: 6, fontSize: 13 }}>
+          <Typography.Text type="secondary">{at('attachment.customerFiles')}：</Typography.Text>
+          <FileChips attachments={files} label={at('attachment.customerFiles')} />
+        </div>
+      ) : null}
       {expanded ? (
         <div className="lx-handoff-grid" style={{ marginTop: 8 }}>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 6, fontSize: 13 }}>

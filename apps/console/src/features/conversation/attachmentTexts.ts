@@ -14,6 +14,7 @@ const zh = {
   'attachment.typeNotAllowed': '{name} 的类型不支持：可以发送图片（PNG、JPG、GIF、WebP）、PDF、TXT、CSV、Office 文档或 ZIP',
   'attachment.failed': '{name} 上传失败：{reason}',
   'attachment.notLoaded': '无法加载',
+  'attachment.customerFiles': '客户已发送的文件',
 };
 const en: Record<keyof typeof zh, string> = {
   'attachment.attach': 'Attach a file',
@@ -26,6 +27,7 @@ const en: Record<keyof typeof zh, string> = {
   'attachment.typeNotAllowed': '{name} is not an allowed type: images (PNG, JPG, GIF, WebP), PDF, TXT, CSV, Office documents or ZIP',
   'attachment.failed': '{name} was not uploaded: {reason}',
   'attachment.notLoaded': 'Could not load',
+  'attachment.customerFiles': 'Files the customer sent',
 };
 export type AttachmentTextKey = keyof typeof zh;
 export const attachmentTexts = { 'zh-CN': zh, 'en-US': en } as const;

@@ -34,5 +34,6 @@ describe('handoff package over HTTP', () => {
     expect(handoff.body.replies[0].kind).toBe('handoff');
     const detail = await t.call('GET', `/api/v1/conversations/${session.conversationId}`, { token: t.adminToken });
     expect(JSON.stringify(detail.body)).toContain('已发送 1 个文件：退货单.pdf（PDF）。');
+    expect(detail.body.handoff.attachments).toEqual([{ id: attachment.id, name: '退货单.pdf', contentType: 'application/pdf', size: 15, url: `/api/public/v1/attachments/${attachment.id}` }]);
   });
 });

@@ -1,5 +1,5 @@
 import type { HandoffPackage, HandoffTrigger } from '@lingxi/contracts';
-import type { HandoffContext } from '../conversations/index.ts';
+import { presentAttachment, type HandoffContext } from '../conversations/index.ts';
 import type { BotTurnMemory } from './state.ts';
 import { texts, type ReplyLanguage } from './texts.ts';
 
@@ -29,6 +29,7 @@ export function buildHandoffPackage(input: { trigger: HandoffTrigger; turns: rea
     botHelped,
     contact: context.contact,
     pastConversations: context.pastConversations,
+    attachments: context.customerFiles.map(presentAttachment),
     at: input.at.toISOString(),
   };
 }

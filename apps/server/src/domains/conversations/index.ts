@@ -14,5 +14,6 @@ export type { HandoverDeps } from './commands/transfer.ts';
 export { withOverflowNotice } from './overflowNotice.ts';
 export { assistContext, type AssistContext } from './queries/assistContext.ts';
 export { attachmentRoutes } from './attachmentRoutes.ts';
+export { presentAttachment } from './present.ts';
 export type { AttachmentDeps } from './commands/uploadAttachment.ts';
 export { purgeUnsentAttachments } from './commands/purgeUnsentAttachments.ts';
