@@ -177,6 +177,55 @@ describe('WebP', () => {
   });
 });
 
+// GIF: blocks of data sub-blocks (a length byte, its bytes, a zero at the end).
+const subBlocks = (data: Uint8Array) => {
+  const out: number[] = [];
+  for (let i = 0; i < data.length; i += 255) out.push(Math.min(255, data.length - i), ...data.subarray(i, i + 255));
+  return bytesOf(out, [0]);
+};
+const GIF_HEAD = bytesOf(enc('GIF89a'), [2, 0, 2, 0, 0x80, 0, 0], [0, 0, 0, 0xff, 0xff, 0xff]); // 2×2, a 2-colour global table
+const application = (id: string, data: Uint8Array) => bytesOf([0x21, 0xff, 11], enc(id), subBlocks(data));
+const LOOP = application('NETSCAPE2.0', Uint8Array.from([1, 0, 0])); // loop for ever
+const ICC = application('ICCRGBG1012', enc('icc profile'));
+const graphicControl = bytesOf([0x21, 0xf9, 4, 0x04, 10, 0, 0, 0]);
+const gifFrame = bytesOf([0x2c, 0, 0, 0, 0, 2, 0, 2, 0, 0x80], [0, 0, 0, 0xff, 0, 0], [2], subBlocks(Uint8Array.from([0x44, 0x01])));
+const comment = (text: string) => bytesOf([0x21, 0xfe], subBlocks(enc(text)));
+/** XMP as Adobe writes it into a GIF: the packet raw, then the 258-byte "magic trailer" that lets a sub-block reader skip it. */
+const xmp = bytesOf([0x21, 0xff, 11], enc('XMP DataXMP'), enc('<x:xmpmeta>GPS 30.27N 120.15E, creator: 王小明</x:xmpmeta>'), [1], Array.from({ length: 256 }, (_, i) => 255 - i), [0]);
+const gif = (...blocks: Uint8Array[]) => bytesOf(GIF_HEAD, ...blocks, [0x3b]);
+
+describe('GIF', () => {
+  it('drops comments, XMP and other application extensions; keeps looping, the colour profile and every frame', () => {
+    const file = gif(LOOP, ICC, comment('拍摄于 杭州西湖'), xmp, application('MGK8BIM0000', enc('IPTC city=Hangzhou')), graphicControl, gifFrame, comment('second frame'), graphicControl, gifFrame);
+    const { bytes, removed } = stripImageMetadata(bytesOf(file, enc('appended')), 'image/gif');
+    expect(removed).toEqual(['comment', 'XMP', 'application extension', 'comment', 'trailing data']);
+    expect(bytes).toEqual(gif(LOOP, ICC, graphicControl, gifFrame, graphicControl, gifFrame));
+    for (const secret of ['杭州', 'GPS', '王小明', 'Hangzhou', 'second frame', 'appended']) expect(has(bytes, secret)).toBe(false);
+  });
+
+  it('reads past a frame with a local colour table and a long comment split over sub-blocks', () => {
+    const { bytes, removed } = stripImageMetadata(gif(gifFrame, comment('x'.repeat(600)), graphicControl, gifFrame), 'image/gif');
+    expect(removed).toEqual(['comment']);
+    expect(bytes).toEqual(gif(gifFrame, graphicControl, gifFrame));
+  });
+
+  it('leaves an animated GIF without metadata byte for byte', () => {
+    const clean = gif(LOOP, graphicControl, gifFrame, graphicControl, gifFrame);
+    expect(stripImageMetadata(clean, 'image/gif').bytes).toBe(clean);
+    const old = bytesOf(enc('GIF87a'), GIF_HEAD.subarray(6), gifFrame, [0x3b]);
+    expect(stripImageMetadata(old, 'image/gif')).toEqual({ bytes: old, removed: [] });
+  });
+
+  it('keeps a file cut short in a frame as far as it goes, and drops a comment cut short', () => {
+    const cutFrame = bytesOf(GIF_HEAD, graphicControl, gifFrame.subarray(0, gifFrame.length - 2));
+    expect(stripImageMetadata(cutFrame, 'image/gif')).toEqual({ bytes: cutFrame, removed: [] });
+    const cutComment = bytesOf(GIF_HEAD, gifFrame, comment('shot at home').subarray(0, 8));
+    expect(stripImageMetadata(cutComment, 'image/gif')).toEqual({ bytes: bytesOf(GIF_HEAD, gifFrame), removed: ['damaged metadata'] });
+    const unknownBlock = bytesOf(GIF_HEAD, comment('home'), [0x99, 1, 2, 3]);
+    expect(stripImageMetadata(unknownBlock, 'image/gif')).toEqual({ bytes: bytesOf(GIF_HEAD, [0x99, 1, 2, 3]), removed: ['comment'] });
+  });
+});
+
 describe('other files', () => {
   it('are stored as they came', () => {
     const pdf = enc('%PDF-1.4\n');

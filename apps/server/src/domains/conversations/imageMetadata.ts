@@ -1,5 +1,6 @@
 // Photos from phones carry where and when they were taken (EXIF GPS, XMP, IPTC, comments). An upload is
-// stored without them; only the orientation survives, so a portrait photo is still shown upright.
+// stored without them; only the orientation survives, so a portrait photo is still shown upright. GIFs
+// lose their comments and application extensions except looping (animation) and the colour profile.
 import { crc32 } from 'node:zlib';
 
 /**
@@ -8,11 +9,12 @@ import { crc32 } from 'node:zlib';
  */
 export type StrippedImage = { bytes: Uint8Array; removed: string[] };
 
-/** Strips metadata from JPEG, PNG and WebP; other types come back unchanged. */
+/** Strips metadata from JPEG, PNG, WebP and GIF; other types come back unchanged. */
 export function stripImageMetadata(bytes: Uint8Array, contentType: string): StrippedImage {
   if (contentType === 'image/jpeg') return stripJpeg(bytes);
   if (contentType === 'image/png') return stripPng(bytes);
   if (contentType === 'image/webp') return stripWebp(bytes);
+  if (contentType === 'image/gif') return stripGif(bytes);
   return { bytes, removed: [] };
 }
 
@@ -237,4 +239,71 @@ function stripWebp(bytes: Uint8Array): StrippedImage {
   head.set(bytes.subarray(0, 12));
   new DataView(head.buffer).setUint32(4, 4 + body.length, true);
   return { bytes: concat([head, body]), removed };
+}
+
+// ── GIF ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Application extensions needed to show the image as made: looping (NETSCAPE2.0, ANIMEXTS1.0) and the ICC colour profile. */
+const GIF_KEPT_APPLICATIONS = new Set(['NETSCAPE2.0', 'ANIMEXTS1.0', 'ICCRGBG1012']);
+const colourTableBytes = (packed: number) => (packed & 0x80 ? 3 * (1 << ((packed & 0x07) + 1)) : 0);
+
+/** Where a run of data sub-blocks (each a length byte and its bytes, ending with a zero) ends, or -1 when the file ends first. */
+function subBlocksEnd(bytes: Uint8Array, at: number): number {
+  while (at < bytes.length) {
+    const size = bytes[at]!;
+    if (size === 0) return at + 1;
+    at += 1 + size;
+  }
+  return -1;
+}
+
+/** What an extension block is, if it is metadata: comments, and application extensions other than looping and colour (XMP among them). */
+function gifMetadataName(bytes: Uint8Array, at: number): string | null {
+  const label = bytes[at + 1];
+  if (label === 0xfe) return 'comment';
+  if (label !== 0xff) return null;
+  const id = bytes[at + 2] === 11 ? String.fromCharCode(...bytes.subarray(at + 3, at + 14)) : '';
+  if (GIF_KEPT_APPLICATIONS.has(id)) return null;
+  return id === 'XMP DataXMP' ? 'XMP' : 'application extension';
+}
+
+function stripGif(bytes: Uint8Array): StrippedImage {
+  if (bytes.length < 13 || !startsWith(bytes, ascii('GIF8'))) return { bytes, removed: [] };
+  const parts: Uint8Array[] = [];
+  const removed: string[] = [];
+  let at = 13 + colourTableBytes(bytes[10]!); // header, logical screen descriptor, global colour table
+  let kept = 0; // bytes before `kept` are already in parts or dropped
+  const keepUpTo = (end: number) => {
+    if (end > kept) parts.push(bytes.subarray(kept, end));
+    kept = end;
+  };
+  for (;;) {
+    const introducer = bytes[at];
+    if (introducer === 0x3b) {
+      keepUpTo(at + 1);
+      if (at + 1 < bytes.length) removed.push('trailing data');
+      break;
+    }
+    let end = -1;
+    if (introducer === 0x21 && at + 2 <= bytes.length) end = subBlocksEnd(bytes, at + 2);
+    else if (introducer === 0x2c && at + 11 <= bytes.length) end = subBlocksEnd(bytes, at + 11 + colourTableBytes(bytes[at + 9]!));
+    const metadata = introducer === 0x21 ? gifMetadataName(bytes, at) : null;
+    if (end < 0) {
+      // Structure stops making sense (or the file is cut short): keep the rest, unless the broken block is metadata.
+      if (metadata) {
+        keepUpTo(at);
+        kept = bytes.length;
+        removed.push('damaged metadata');
+      }
+      keepUpTo(bytes.length);
+      break;
+    }
+    if (metadata) {
+      keepUpTo(at);
+      kept = end;
+      removed.push(metadata);
+    }
+    at = end;
+  }
+  return removed.length === 0 ? { bytes, removed } : { bytes: concat(parts), removed };
 }
