@@ -96,6 +96,11 @@ describe.skipIf(!hasChromium)(`attachments between the widget and the console ($
     await image.click();
     await agent.locator('.ant-image-preview-img').waitFor();
     await agent.keyboard.press('Escape');
+    // The handoff panel lists what the customer sent before asking for a person, as chips that download.
+    const sentBefore = agent.getByRole('group', { name: '客户已发送的文件' });
+    const sentDownload = agent.waitForEvent('download');
+    await sentBefore.getByRole('button', { name: '下载 耳机照片.png' }).click();
+    expect((await sentDownload).suggestedFilename()).toBe('耳机照片.png');
 
     // The agent attaches a PDF with a few words; the customer gets a chip with its name and size, and can download it.
     await agent.locator('.lx-reply input[type=file]').setInputFiles({ name: '退货单.pdf', mimeType: 'application/pdf', buffer: PDF });
