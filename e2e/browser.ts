@@ -30,7 +30,8 @@ export function ensureBuilt(app: 'console' | 'widget', outputs: string[] = ['ind
   const sourcesChanged = Math.max(newest(join(dir, 'src')), newest(join(dir, 'index.html')));
   const fresh = outputs.every((file) => existsSync(join(dir, 'dist', file))) && statSync(built).mtimeMs >= sourcesChanged;
   if (fresh) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: dir, encoding: 'utf8' });
+  // A production build, as users get it: under vitest NODE_ENV is 'test', and a test-mode build names every dialog 'test-id'.
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error(`Building the ${app} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
