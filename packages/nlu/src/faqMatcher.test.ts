@@ -142,6 +142,18 @@ describe('a knowledge base too large for the per-entry classifier', () => {
     for (const q of ['set an alarm for seven tomorrow morning', '帮我把客厅的灯关掉']) expect(large.match(q).outOfScope).toBe(true);
   });
 
+  it('does not count greetings and thanks against a question: they are not topics', () => {
+    for (const [wrapped, bare] of [
+      ['您好，麻烦问一下，怎么开发票呀？谢谢', '怎么开发票'],
+      ['hi there, where is my parcel please? thanks', 'where is my parcel'],
+    ] as const) {
+      const coverage = (q: string) => (large as unknown as { probe(q: string): { coverage: number } }).probe(q).coverage;
+      expect(coverage(wrapped)).toBeGreaterThanOrEqual(coverage(bare) - 0.05);
+      expect(large.match(wrapped)).toMatchObject({ outOfScope: false, entryId: large.match(bare).entryId });
+    }
+    expect(large.match('你好').outOfScope).toBe(true); // a greeting alone is still small talk
+  });
+
   it('round-trips through bytes', () => {
     const bytes = serializeFaqMatcher(large);
     const loaded = loadFaqMatcher(bytes);

@@ -6,6 +6,7 @@ import { packModel, unpackModel, type ModelArray } from './modelBytes.ts';
 import { offTopicExamples } from './offTopic.ts';
 import { buildQuestionSpace, restoreQuestionSpace, type QuestionSpace, type QuestionSpaceArrays, type SpacedQuestion } from './questionSpace.ts';
 import { seededRandom, shuffled } from './seededRandom.ts';
+import { withoutCourtesy } from './courtesy.ts';
 
 export type FaqCandidate = { entryId: string; score: number; question: string };
 export type FaqMatch = { entryId: string | null; confidence: number; outOfScope: boolean; candidates: FaqCandidate[] };
@@ -114,7 +115,10 @@ class FusedMatcher implements FaqMatcher {
       const prior = fused.get(entryId);
       fused.set(entryId, { entryId, score: (prior?.score ?? 0) + score, question: prior?.question || question });
     };
-    const { neighbours, coverage } = this.space.search(query, width + 1);
+    const { neighbours, coverage: asWritten } = this.space.search(query, width + 1);
+    // greetings and thanks around a question are not topics the questions could know
+    const topical = withoutCourtesy(query);
+    const coverage = topical === query ? asWritten : this.space.coverage(topical);
     const hits = this.index.search(query, width);
     for (const h of hits) add(h.id, wr * h.score, h.matchedQuestion);
     for (const n of neighbours) if (n.entryId !== BACKGROUND) add(n.entryId, wn * n.similarity, n.question);

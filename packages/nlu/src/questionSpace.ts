@@ -76,6 +76,11 @@ export class QuestionSpace {
     return { hashes, idf, start: this.start, postedGaps: encodeAscending(this.postedQuestion, this.start), weights: this.weights };
   }
 
+  /** The share of the text's features some question has. */
+  coverage(text: string): number {
+    return vectorize(extractFeatures(text), this.vocabulary).coverage;
+  }
+
   /** Best similarity per entry, highest first. */
   nearest(text: string, k: number): Neighbour[] {
     return this.search(text, k).neighbours;
