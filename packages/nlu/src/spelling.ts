@@ -44,9 +44,22 @@ function has(set: HashSet, h: number): boolean {
  * thousand candidates against tens of thousands of features would otherwise collide now and then.
  * Returns the respelling function; the set it probes is built once.
  */
+const REMEMBERED = 4096;
+
 export function createSpeller(vocabulary: Vocabulary, edgeGram = 2): (word: string) => string {
   const known = hashSetOf(vocabulary.hashes);
-  return (word) => respell(word, vocabulary, known, edgeGram);
+  // A query asks twice for each unknown word (once to spot it, once to read it) and customers repeat
+  // their typos: remembered answers, dropped all at once when there are too many.
+  const remembered = new Map<string, string>();
+  return (word) => {
+    if (word.length < MIN_LENGTH || word.length > MAX_LENGTH || has(known, wordHash(word))) return word;
+    const seen = remembered.get(word);
+    if (seen !== undefined) return seen;
+    const answer = respell(word, vocabulary, known, edgeGram);
+    if (remembered.size >= REMEMBERED) remembered.clear();
+    remembered.set(word, answer);
+    return answer;
+  };
 }
 
 function respell(word: string, vocabulary: Vocabulary, known: HashSet, edgeGram: number): string {
