@@ -11,8 +11,8 @@ import { CHROMIUM, ensureWidgetBuilt, hasChromium, launchChromium, root } from '
 const screenshotDir = process.env.LINGXI_SCREENSHOTS ? join(root, process.env.LINGXI_SCREENSHOTS) : null;
 
 const TEXT = {
-  'zh-CN': { open: '打开在线客服', input: '消息', helpfulGroup: '这个回答有帮助吗？', helpful: '有帮助', thanks: '感谢反馈！', related: '相关问题', person: '联系人工客服', queue: /正在为你转接人工客服，前面还有 \d+ 位/, waiting: '等待网络…', suggested: '猜你想问', csatTitle: '请为本次服务打分', csatComment: '还有什么想告诉我们的？（选填）', csatSubmit: '提交评价', csatThanks: '感谢你的评价！' },
-  'en-US': { open: 'Open chat with support', input: 'Message', helpfulGroup: 'Was this helpful?', helpful: 'Helpful', thanks: 'Thanks for the feedback!', related: 'Related questions', person: 'Talk to a person', queue: /Connecting you to a person · you are #\d+ in line/, waiting: 'Waiting for network…', suggested: 'Popular questions', csatTitle: 'How did we do?', csatComment: 'Anything else to tell us? (optional)', csatSubmit: 'Send rating', csatThanks: 'Thank you for your rating!' },
+  'zh-CN': { open: '打开在线客服', input: '消息', helpfulGroup: '这个回答有帮助吗？', helpful: '有帮助', thanks: '感谢反馈！', related: '相关问题', person: '联系人工客服', queue: /正在为你转接人工客服，(前面还有 \d+ 位|下一位就是你)/, waiting: '等待网络…', suggested: '猜你想问', csatTitle: '请为本次服务打分', csatComment: '还有什么想告诉我们的？（选填）', csatSubmit: '提交评价', csatThanks: '感谢你的评价！' },
+  'en-US': { open: 'Open chat with support', input: 'Message', helpfulGroup: 'Was this helpful?', helpful: 'Helpful', thanks: 'Thanks for the feedback!', related: 'Related questions', person: 'Talk to a person', queue: /Connecting you to a person · you are (#\d+ in line|next)/, waiting: 'Waiting for network…', suggested: 'Popular questions', csatTitle: 'How did we do?', csatComment: 'Anything else to tell us? (optional)', csatSubmit: 'Send rating', csatThanks: 'Thank you for your rating!' },
 } as const;
 type Locale = keyof typeof TEXT;
 

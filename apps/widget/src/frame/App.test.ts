@@ -124,18 +124,18 @@ describe('frame app', () => {
     await settle();
     button('联系人工客服')!.click();
     await settle();
-    expect(root.querySelector('.banner.queue')?.textContent).toBe('正在为你转接人工客服，前面还有 3 位，预计等待 5 分钟');
+    expect(root.querySelector('.banner.queue')?.textContent).toBe('正在为你转接人工客服，前面还有 2 位，预计等待 5 分钟');
     expect(button('联系人工客服')).toBeUndefined();
     live()!.conversation({ id: 'v', status: 'queued', queuePosition: 1, estimatedWaitSeconds: 40 });
     await settle();
-    expect(root.querySelector('.banner.queue')?.textContent).toBe('正在为你转接人工客服，前面还有 1 位，预计等待 1 分钟');
+    expect(root.querySelector('.banner.queue')?.textContent).toBe('正在为你转接人工客服，下一位就是你，预计等待 1 分钟');
     live()!.typing('agent', true);
     await settle();
     expect(root.querySelector('.typing')?.textContent).toContain('客服正在输入…');
 
     button('Switch to English')!.click();
     await settle();
-    expect(root.querySelector('.banner.queue')?.textContent).toBe('Connecting you to a person · you are #1 in line · about 1 min');
+    expect(root.querySelector('.banner.queue')?.textContent).toBe('Connecting you to a person · you are next · about 1 min');
     expect(root.querySelector('textarea')?.getAttribute('placeholder')).toBe('Type your question…');
     expect(document.documentElement.lang).toBe('en-US');
   });

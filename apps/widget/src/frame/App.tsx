@@ -6,6 +6,7 @@ import type { Chat } from './chat.ts';
 import { messagesFor, type Locale } from './i18n.ts';
 import { LeaveMessageForm } from './LeaveMessageForm.tsx';
 import { Composer, CsatPrompt, PreChatForm, StatusBanner } from './Panels.tsx';
+import { readableBrand } from './theme.ts';
 import { Transcript } from './Transcript.tsx';
 import { useChatState } from './useChat.ts';
 
@@ -28,12 +29,15 @@ export function App({ chat, bridge, onLocale }: { chat: Chat; bridge: HostBridge
   }, [config?.theme.primaryColor]);
 
   const switchTo: Locale = state.locale === 'zh-CN' ? 'en-US' : 'zh-CN';
+  const status = state.conversation?.status;
   const subtitle =
-    state.conversation?.status === 'queued' ? t.queuedShort : state.conversation?.status === 'assigned' ? t.assigned : state.conversation?.status === 'pending' ? t.pending : t.subtitle;
-  const style = config ? { '--lx': config.theme.primaryColor } : undefined;
+    status === 'queued' ? t.queuedShort : status === 'assigned' ? t.assigned : status === 'pending' ? t.pending : status === 'resolved' || status === 'closed' ? t.resolved : t.subtitle;
+  const style = config ? { '--lx': config.theme.primaryColor, '--lx-strong': readableBrand(config.theme.primaryColor) } : undefined;
   // Files dragged over the chat are sent when dropped (only while the message box is there to send them).
   const [dragging, setDragging] = useState(false);
-  const canDrop = state.phase === 'chat' && state.csat === 'none' && !state.leaving;
+  // The message box is there unless a rating is being asked for or was just given.
+  const composing = state.csat === 'none' || state.csat === 'skipped';
+  const canDrop = state.phase === 'chat' && composing && !state.leaving;
   const onDrag = (event: DragEvent) => {
     if (!canDrop || !event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
@@ -93,8 +97,8 @@ export function App({ chat, bridge, onLocale }: { chat: Chat; bridge: HostBridge
             </div>
           )}
           <CsatPrompt chat={chat} state={state} t={t} />
-          {state.leaving && state.csat === 'none' && <LeaveMessageForm key={state.leaving} chat={chat} action={state.leaving} t={t} />}
-          {state.csat === 'none' && !state.leaving && <Composer chat={chat} state={state} t={t} inputRef={input} />}
+          {state.leaving && composing && <LeaveMessageForm key={state.leaving} chat={chat} action={state.leaving} t={t} />}
+          {composing && !state.leaving && <Composer chat={chat} state={state} t={t} inputRef={input} />}
           <div class="powered">{t.poweredBy}</div>
         </>
       )}

@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Chat, ChatState, PreChatFields } from './chat.ts';
 import type { Messages } from './i18n.ts';
 import { AttachButton, filesOf } from './Attachments.tsx';
@@ -145,7 +145,8 @@ export function CsatPrompt({ chat, state, t }: { chat: Chat; state: ChatState; t
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  if (state.csat === 'none') return null;
+  const stars = useRef<HTMLDivElement>(null);
+  if (state.csat === 'none' || state.csat === 'skipped') return null;
   if (state.csat === 'sent') {
     return (
       <div class="csat done" role="status">
@@ -155,6 +156,21 @@ export function CsatPrompt({ chat, state, t }: { chat: Chat; state: ChatState; t
       </div>
     );
   }
+  // A radio group is one tab stop: arrows move and choose, as screen-reader users expect.
+  const choose = (n: number) => {
+    setScore(n);
+    stars.current?.querySelectorAll<HTMLButtonElement>('[role="radio"]')[n - 1]?.focus();
+  };
+  const onArrow = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' || event.key === 'ArrowUp' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowDown' ? -1 : 0;
+    if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      choose(event.key === 'Home' ? 1 : 5);
+    } else if (step) {
+      event.preventDefault();
+      choose(Math.min(5, Math.max(1, (score || (step > 0 ? 0 : 6)) + step)));
+    }
+  };
   return (
     <form
       class="csat"
@@ -167,7 +183,7 @@ export function CsatPrompt({ chat, state, t }: { chat: Chat; state: ChatState; t
       }}
     >
       <div class="csat-title" id="lx-csat-title">{t.csatTitle}</div>
-      <div class="stars" role="radiogroup" aria-labelledby="lx-csat-title">
+      <div class="stars" role="radiogroup" aria-labelledby="lx-csat-title" ref={stars} onKeyDown={onArrow}>
         {[1, 2, 3, 4, 5].map((n) => (
           <button
             type="button"
@@ -175,6 +191,7 @@ export function CsatPrompt({ chat, state, t }: { chat: Chat; state: ChatState; t
             role="radio"
             aria-checked={score === n}
             aria-label={t.csatStar(n)}
+            tabIndex={n === (score || 1) ? 0 : -1}
             class={`star${n <= score ? ' on' : ''}`}
             onClick={() => setScore(n)}
           >★</button>
@@ -183,6 +200,7 @@ export function CsatPrompt({ chat, state, t }: { chat: Chat; state: ChatState; t
       <label class="sr-only" for="lx-csat-comment">{t.csatComment}</label>
       <textarea id="lx-csat-comment" rows={2} maxLength={2000} placeholder={t.csatComment} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
       <button type="submit" class="primary" disabled={!score || busy}>{t.csatSubmit}</button>
+      <button type="button" class="link-btn skip" onClick={chat.skipCsat}>{t.csatSkip}</button>
     </form>
   );
 }

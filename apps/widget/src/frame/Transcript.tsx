@@ -28,6 +28,8 @@ export function Transcript({ chat, state, t, greeting, suggested }: Props) {
   const asked = state.messages.some((m) => m.author === 'customer');
   // Buttons stay on the answers the customer has not replied to yet; older ones would only clutter.
   const lastCustomerIndex = findLastIndex(state.messages, (m) => m.author === 'customer');
+  // Once a person has taken the conversation (or it ended), "leave a message instead" no longer applies.
+  const served = ['assigned', 'resolved', 'closed'].includes(state.conversation?.status ?? '');
   return (
     <div class="log" ref={log} role="log" aria-live="polite" aria-relevant="additions" aria-label={t.conversationLog} tabIndex={0}>
       <div class="msg bot">
@@ -45,7 +47,7 @@ export function Transcript({ chat, state, t, greeting, suggested }: Props) {
         </div>
       )}
       {state.messages.map((message, index) => (
-        <MessageRow key={message.id} chat={chat} message={message} t={t} locale={state.locale} rated={state.rated[message.id]} latest={index > lastCustomerIndex} />
+        <MessageRow key={message.id} chat={chat} message={message} t={t} locale={state.locale} rated={state.rated[message.id]} latest={index > lastCustomerIndex} served={served} />
       ))}
       {typing && (
         <div class="msg bot typing-row">
@@ -60,11 +62,11 @@ export function Transcript({ chat, state, t, greeting, suggested }: Props) {
   );
 }
 
-function MessageRow({ chat, message, t, locale, rated, latest }: { chat: Chat; message: ChatMessage; t: Messages; locale: Locale; rated: boolean | undefined; latest: boolean }) {
+function MessageRow({ chat, message, t, locale, rated, latest, served }: { chat: Chat; message: ChatMessage; t: Messages; locale: Locale; rated: boolean | undefined; latest: boolean; served: boolean }) {
   const files = message.attachments?.length ? <AttachmentList chat={chat} attachments={message.attachments} t={t} locale={locale} /> : null;
   if (message.author === 'system' || message.kind === 'system') {
     // The handoff notice is a system line; when the queue cannot serve it offers 留言 / 预约回电 below it.
-    const quick = latest ? (message.quickReplies ?? []) : [];
+    const quick = latest && !served ? (message.quickReplies ?? []) : [];
     if (!quick.length) return <div class="system-line">{message.text}</div>;
     return (
       <div class="system-row">
@@ -119,7 +121,8 @@ function MessageRow({ chat, message, t, locale, rated, latest }: { chat: Chat; m
     <div class={`msg ${isAgent ? 'agent' : 'bot'}`}>
       <Avatar agent={isAgent} />
       <div class="stack">
-        {isAgent && <div class="who">{t.agent}</div>}
+        {/* Visible name only: the bubble already says who speaks to a screen reader. */}
+        {isAgent && <div class="who" aria-hidden="true">{t.agent}</div>}
         {(message.text || !files) && (
           <div class="bubble">
             <span class="sr-only">{isAgent ? t.agent : t.bot}: </span>
@@ -164,7 +167,7 @@ function uploadProblemText(message: ChatMessage, t: Messages, locale: Locale): s
 
 function QuickReplies({ chat, replies, t }: { chat: Chat; replies: string[]; t: Messages }) {
   return (
-    <div class="chips" role="group" aria-label={t.suggested}>
+    <div class="chips" role="group" aria-label={t.quickReplies}>
       {replies.map((reply) => <button type="button" class="chip solid" key={reply} onClick={() => chat.quickReply(reply)}>{reply}</button>)}
     </div>
   );

@@ -21,7 +21,8 @@ export type ChatState = {
   botThinking: boolean;
   agentTyping: boolean;
   rated: Record<string, boolean>;
-  csat: 'none' | 'asking' | 'sent';
+  /** 'skipped': the customer put the rating off to ask more; writing reopens the conversation. */
+  csat: 'none' | 'asking' | 'sent' | 'skipped';
   /** After the CSAT rating: whether this conversation's "would you recommend us" (0–10) was answered. */
   npsAnswered: boolean;
   notice: 'startFailed' | 'actionFailed' | null;
@@ -342,6 +343,8 @@ export function createChat(deps: ChatDeps) {
     typing(typing: boolean): void {
       live?.typing(typing);
     },
+    /** "Not now": the message box comes back (a new message reopens the conversation) and the rating is not asked again for it. */
+    skipCsat: () => set({ csat: 'skipped' }),
     setLocale: (locale: Locale) => set({ locale }),
     setVisible: (visible: boolean) => set({ visible, unread: visible ? 0 : state.unread }),
     dismissNotice: () => set({ notice: null }),

@@ -22,8 +22,11 @@ describe('pickLocale', () => {
     const zh = messagesFor('zh-CN');
     const en = messagesFor('en-US');
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
-    expect(zh.queued(3, 240)).toBe('正在为你转接人工客服，前面还有 3 位，预计等待 4 分钟');
+    // Position 3 in line means two people ahead (the server's queuePosition is 1-based and counts the customer).
+    expect(zh.queued(3, 240)).toBe('正在为你转接人工客服，前面还有 2 位，预计等待 4 分钟');
     expect(en.queued(3, 240)).toBe('Connecting you to a person · you are #3 in line · about 4 min');
+    expect(zh.queued(1, 60)).toBe('正在为你转接人工客服，下一位就是你，预计等待 1 分钟');
+    expect(en.queued(1, null)).toBe('Connecting you to a person · you are next');
     expect(en.queued(null, null)).toBe('Connecting you to a person');
   });
 });
