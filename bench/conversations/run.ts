@@ -105,7 +105,7 @@ const lines = [
   '',
   `Run ${new Date().toISOString()} with \`${command}\`:`,
   `${where}, one node, ${cpus().length} cores, load average before the run ${load0.toFixed(1)}${load0 > 1 ? ' (a shared machine: other work was running)' : ''}.`,
-  'Each request is a customer message from the demo knowledge base (164 entries, zh/en); the bot answers it before the response.',
+  'Each request is a customer message from the demo knowledge base (166 entries, zh/en); the bot answers it before the response.',
   '',
   `## Latency at a fixed arrival rate (open loop): ${rate} messages/s from ${sessions} sessions for ${seconds} s`,
   '',
