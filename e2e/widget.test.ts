@@ -211,8 +211,8 @@ describe.skipIf(!hasChromium)(`widget in a real browser (${hasChromium ? CHROMIU
     const page = await visit(locale, { width: 375, height: 740 });
     await shoot(page, `mobile-${locale === 'zh-CN' ? 'zh' : 'en'}-shop`);
     const frame = await openWidget(page, locale);
-    const box = await page.locator('#lingxi-widget iframe').boundingBox();
-    expect(box).toMatchObject({ x: 0, y: 0, width: 375, height: 740 });
+    // the panel slides in over 0.18 s: read its box once it has settled
+    await expect.poll(async () => page.locator('#lingxi-widget iframe').boundingBox(), { timeout: 5_000 }).toMatchObject({ x: 0, y: 0, width: 375, height: 740 });
     await ask(frame, locale, question);
     await shoot(page, `mobile-${locale === 'zh-CN' ? 'zh' : 'en'}`);
   });
