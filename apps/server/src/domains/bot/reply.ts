@@ -24,7 +24,9 @@ export function createBot(deps: BotDeps): Replier {
     const memory = memoryOf(input.botState);
     const text = input.text ?? '';
     const model = text ? await deps.models.get(input.workspaceId) : null;
-    const u = understand(text, input.locale, model, now);
+    // a message without words (an order number) or of mixed languages continues in the language of the last turn
+    const spoken = memory.turns.at(-1)?.language;
+    const u = understand(text, spoken === 'en' ? 'en-US' : spoken === 'zh' ? 'zh-CN' : input.locale, model, now);
     const choice = chooseAnswer(u.match, settings);
     const answered = choice.kind === 'answer' ? model?.entries.get(choice.entryId) ?? null : null;
 

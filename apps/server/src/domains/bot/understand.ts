@@ -11,11 +11,20 @@ export type Understanding = {
   match: { entryId: string | null; confidence: number; outOfScope: boolean; candidates: MatchCandidate[] };
 };
 
-/** Reply in the customer's language: what they wrote, else their locale, else Chinese. */
+/**
+ * Reply in the customer's language: what they wrote, else their locale, else Chinese. A message of
+ * codes, numbers and marks (an order number, a phone number, "👍") says nothing about the language.
+ */
 export function replyLanguageOf(text: string, locale: string | null): ReplyLanguage {
-  const detected = text ? detectLanguage(text) : 'mixed';
+  const detected = text && hasWords(text) ? detectLanguage(text) : 'mixed';
   if (detected === 'zh' || detected === 'en') return detected;
   return locale?.startsWith('en') ? 'en' : 'zh';
+}
+
+/** Han characters, or a run of two or more letters that is not part of a code with digits (LX2026…). */
+function hasWords(text: string): boolean {
+  if (/\p{Script=Han}/u.test(text)) return true;
+  return text.split(/[^\p{L}\p{N}]+/u).some((token) => /^\p{L}{2,}$/u.test(token));
 }
 
 const noMatch = { entryId: null, confidence: 0, outOfScope: true, candidates: [] };

@@ -153,6 +153,14 @@ describe('agents', () => {
     expect(found.body.replies[0].text).toMatch(/Order `LX20260001234` is \*\*/);
     expect(found.body.conversation.status).toBe('bot');
   });
+
+  it('answers an order number sent alone in the language the customer was speaking', async () => {
+    const spoken = await session({ locale: 'en-US' });
+    expect((await say(spoken.sessionToken, '退款多久到账？')).body.replies[0]).toMatchObject({ kind: 'answer' });
+    expect((await say(spoken.sessionToken, 'LX20260001234')).body.replies[0].text).toMatch(/^订单 `LX20260001234` 当前状态/);
+    const fresh = await session({ locale: 'zh-CN' });
+    expect((await say(fresh.sessionToken, 'LX20260001234')).body.replies[0].text).toMatch(/^订单 `LX20260001234` 当前状态/);
+  });
 });
 
 describe('many customers at once (group commit)', () => {
