@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { installAccessLog } from './accessLog.ts';
@@ -11,7 +11,7 @@ async function serverLogging(level: string) {
       done();
     },
   });
-  const app = Fastify({ logger: { level, stream }, disableRequestLogging: true });
+  const app = Fastify({ logger: { level, stream }, logController: new LogController({ disableRequestLogging: true }) });
   installAccessLog(app);
   app.get('/items/:id', async (request, reply) => ((request.query as { fail?: string }).fail ? reply.code(400).send({ error: 'bad' }) : { ok: true }));
   await app.ready();
