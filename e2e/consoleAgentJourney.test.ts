@@ -122,7 +122,11 @@ describe.skipIf(!hasChromium)(`agent journey in two real browsers (${hasChromium
     await agent.keyboard.press('Escape');
     await agent.getByRole('button', { name: /解\s?决/ }).click();
     // The resolve dialog: outcome, tags and note are optional; confirm as it is.
-    await agent.getByRole('dialog').filter({ hasText: '解决会话' }).getByRole('button', { name: /^解\s?决$/ }).click();
+    const resolveDialog = agent.getByRole('dialog').filter({ hasText: '解决会话' });
+    // the dialog zooms in: a click while it still moves can land beside the button (seen under load in CI)
+    await resolveDialog.evaluate((el) => Promise.all((el.closest('.ant-modal-root') ?? el).getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished)));
+    await resolveDialog.getByRole('button', { name: /^解\s?决$/ }).click();
+    await resolveDialog.waitFor({ state: 'hidden' });
     await agent.locator('.lx-thread-head').getByText('已解决').waitFor();
     const stars = widget.getByRole('radiogroup', { name: '请为本次服务打分' });
     await stars.waitFor({ timeout: 15_000 });
